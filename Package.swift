@@ -1,0 +1,41 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// The pipeline, one module per stage:
+/// CYAML (libyaml) → ScenarioYAML (node tree with positions) → ScenarioSyntax (AST)
+/// → ScenarioValidation (ValidatedScenario) → ScenarioCLI (commands) → `scenario` (thin @main).
+/// ScenarioDiagnostics is shared by every stage: problems are values, printed together.
+let package = Package(
+    name: "scenario",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "scenario", targets: ["scenario"]),
+        .library(name: "ScenarioCLI", targets: ["ScenarioCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "ScenarioDiagnostics"),
+        .target(name: "ScenarioYAML", dependencies: ["CYAML", "ScenarioDiagnostics"]),
+        .target(name: "ScenarioSyntax", dependencies: ["ScenarioYAML", "ScenarioDiagnostics"]),
+        .target(name: "ScenarioValidation", dependencies: ["ScenarioSyntax", "ScenarioDiagnostics"]),
+        .target(
+            name: "ScenarioCLI",
+            dependencies: [
+                "ScenarioValidation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "scenario", dependencies: ["ScenarioCLI"]),
+        .testTarget(name: "ScenarioYAMLTests", dependencies: ["ScenarioYAML"]),
+        .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioValidation"]),
+        .testTarget(name: "ScenarioCLITests", dependencies: ["ScenarioCLI", "scenario"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

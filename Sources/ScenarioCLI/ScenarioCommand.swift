@@ -1,0 +1,39 @@
+import ArgumentParser
+
+/// `scenario`: the root command.
+public struct ScenarioCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "scenario",
+        abstract: "Run concurrency experiments described in YAML: threads, locks, semaphores, barriers and queues.",
+        discussion: """
+            A scenario file declares shared variables, locks, semaphores, barriers and queues, and the \
+            steps each worker takes. `scenario check` validates a file and reports every problem at once; \
+            `scenario run` runs it and shows what happened. The language is described in grammar.md.
+
+            EXAMPLES:
+              scenario check scenarios/*.yaml
+              scenario run scenarios/02-counter-with-lock.yaml
+              scenario help run
+
+            \(ExitStatus.helpText)
+            """,
+        version: "0.1.0",
+        subcommands: [CheckCommand.self, RunCommand.self]
+    )
+
+    public init() {}
+}
+
+/// The shared option that bounds how many instances a scenario may start.
+struct InstanceLimitOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The most worker instances a scenario may start; each is an OS thread on the threads runtime.",
+            valueName: "n"))
+    var maxInstances: Int = 10_000
+
+    func validate() throws {
+        guard maxInstances >= 1 else { throw ValidationError("--max-instances must be at least 1") }
+    }
+}

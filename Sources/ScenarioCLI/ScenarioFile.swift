@@ -1,0 +1,53 @@
+import Foundation
+import ScenarioDiagnostics
+import ScenarioValidation
+
+/// Reads and checks one file, printing its diagnostics; shared by `check` and `run`.
+struct ScenarioFile {
+    /// Files larger than this are refused before parsing: no scenario comes near it.
+    static let maximumBytes = 8 << 20
+
+    let result: FrontEnd.Result
+
+    /// Nil when the file cannot be read (the reason has been printed).
+    init?(path: String, options: ValidationOptions, console: Console, color: ColorChoice) {
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            console.err("\(path): error: no such file\n")
+            return nil
+        }
+        guard !isDirectory.boolValue else {
+            console.err("\(path): error: is a directory; give a scenario file such as \(path)/example.yaml\n")
+            return nil
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            console.err("\(path): error: cannot read the file (\(error.localizedDescription))\n")
+            return nil
+        }
+        guard data.count <= Self.maximumBytes else {
+            console.err("\(path): error: the file is \(data.count) bytes, over the \(Self.maximumBytes) a scenario may have\n")
+            return nil
+        }
+        result = FrontEnd.check([UInt8](data), path: path, options: options)
+        let renderer = DiagnosticRenderer(source: result.source, useColor: color.enabled(terminal: console.errIsTerminal))
+        let text = renderer.render(result.diagnostics)
+        if !text.isEmpty { console.err(text) }
+    }
+
+    /// "2 errors, 1 warning".
+    var summary: String {
+        let errors = result.diagnostics.errors.count
+        let warnings = result.diagnostics.warnings.count
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        switch (errors, warnings) {
+        case (0, 0): return "ok"
+        case (0, _): return "ok, " + plural(warnings, "warning")
+        case (_, 0): return plural(errors, "error")
+        default: return plural(errors, "error") + ", " + plural(warnings, "warning")
+        }
+    }
+}

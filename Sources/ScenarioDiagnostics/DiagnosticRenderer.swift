@@ -1,0 +1,64 @@
+/// Prints diagnostics the way compilers do:
+///
+///     file.yaml:4:13: error: unknown step 'aquire'; did you mean 'acquire'?
+///       - aquire: lock
+///         ^
+public struct DiagnosticRenderer: Sendable {
+    public let source: SourceText
+    public let useColor: Bool
+
+    /// How many characters of a source line are shown.
+    static let width = 120
+
+    public init(source: SourceText, useColor: Bool = false) {
+        self.source = source
+        self.useColor = useColor
+    }
+
+    public func render(_ diagnostics: Diagnostics) -> String {
+        diagnostics.sorted.map(render).joined()
+    }
+
+    public func render(_ diagnostic: Diagnostic) -> String {
+        var out = heading(diagnostic.severity, diagnostic.message, at: diagnostic.location)
+        out += excerpt(at: diagnostic.location)
+        for note in diagnostic.notes {
+            out += heading(.note, note.message, at: note.location)
+            out += excerpt(at: note.location)
+        }
+        return out
+    }
+
+    private func heading(_ severity: Severity, _ message: String, at location: SourceLocation?) -> String {
+        let place = location.map { "\(source.path):\($0.line):\($0.column): " } ?? "\(source.path): "
+        return "\(bold(place))\(colored(severity)) \(message)\n"
+    }
+
+    /// The source line and a caret under the column. Tabs are kept so the caret lines up.
+    private func excerpt(at location: SourceLocation?) -> String {
+        guard let location, let line = source.line(location.line) else { return "" }
+        // Long lines are shown as a window around the column, so the caret stays on screen.
+        let scalars = Array(line.unicodeScalars)
+        let start = location.column > Self.width ? location.column - Self.width / 2 : 0
+        let window = scalars.dropFirst(start).prefix(Self.width)
+        let prefix = start > 0 ? "…" : ""
+        let shown = prefix + String(String.UnicodeScalarView(window))
+        let before = scalars.dropFirst(start).prefix(max(0, location.column - 1 - start))
+        let padding = (start > 0 ? " " : "") + before.map { $0 == "\t" ? "\t" : " " }.joined()
+        return "  \(shown)\n  \(padding)\(green("^"))\n"
+    }
+
+    private func colored(_ severity: Severity) -> String {
+        let label = "\(severity.rawValue):"
+        guard useColor else { return label }
+        let code = switch severity {
+        case .error: "31"
+        case .warning: "35"
+        case .note: "36"
+        }
+        return "\u{1B}[1;\(code)m\(label)\u{1B}[0m"
+    }
+
+    private func bold(_ text: String) -> String { useColor ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+    private func green(_ text: String) -> String { useColor ? "\u{1B}[1;32m\(text)\u{1B}[0m" : text }
+}

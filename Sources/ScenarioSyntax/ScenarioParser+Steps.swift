@@ -1,0 +1,171 @@
+import ScenarioDiagnostics
+import ScenarioYAML
+
+extension ScenarioParser {
+    /// A list of steps, as in a worker's `steps:` or the `do:` of `with` and `repeat`.
+    mutating func steps(_ node: YAMLNode, owner: String) -> [Step] {
+        guard let items = node.sequence else {
+            let found = node.scalar?.isNull == true ? "nothing" : node.kindDescription
+            error("the steps of \(owner) must be a list ('- acquire: lock' …), not \(found)", at: node.location)
+            return []
+        }
+        return items.compactMap { step($0) }
+    }
+
+    private mutating func step(_ node: YAMLNode) -> Step? {
+        guard let pairs = node.mapping, let first = pairs.first else {
+            error("a step is a map whose first key is its verb, as in '- sleep: 1s'; found \(node.kindDescription)",
+                at: node.location)
+            return nil
+        }
+        let verbs = Verb.allCases.map(\.rawValue)
+        let firstKey = first.keyText ?? ""
+        guard let verb = Verb(rawValue: firstKey) else {
+            if let later = pairs.dropFirst().first(where: { Verb(rawValue: $0.keyText ?? "") != nil }) {
+                error("the verb '\(later.keyText ?? "")' must come first in its step, before '\(firstKey)'",
+                    at: later.key.location)
+            } else {
+                error("unknown step '\(firstKey)'" + Suggestions.didYouMean(firstKey, in: verbs)
+                    + " (steps: \(verbs.joined(separator: ", ")))", at: first.key.location)
+            }
+            return nil
+        }
+        var modifiers: [String: YAMLNode] = [:]
+        let allowed = verb.modifiers.map(\.key)
+        for pair in pairs.dropFirst() {
+            let key = pair.keyText ?? "?"
+            guard allowed.contains(key) else {
+                let takes = allowed.isEmpty
+                    ? "a '\(verb.rawValue)' step takes no other keys"
+                    : "a '\(verb.rawValue)' step also takes " + allowed.map { "'\($0)'" }.joined(separator: ", ")
+                let more = Verb(rawValue: key) != nil ? "; put each step in its own list item" : Suggestions.didYouMean(key, in: allowed)
+                error("unknown key '\(key)' in a '\(verb.rawValue)' step\(more) (\(takes))", at: pair.key.location)
+                continue
+            }
+            modifiers[key] = pair.value
+        }
+        for (key, required) in verb.modifiers where required && modifiers[key] == nil {
+            error("a '\(verb.rawValue)' step needs '\(key):'", at: first.key.location)
+            return nil
+        }
+        guard let action = action(verb, first.value, modifiers) else { return nil }
+        return Step(action, at: first.key.location)
+    }
+
+    private mutating func action(_ verb: Verb, _ value: YAMLNode, _ modifiers: [String: YAMLNode]) -> StepAction? {
+        switch verb {
+        case .acquire: return name(value).map { .acquire($0) }
+        case .release: return name(value).map { .release($0) }
+        case .get: return name(value).map { .get($0) }
+        case .taskDone: return name(value).map { .taskDone($0) }
+        case .join: return name(value).map { .join($0) }
+        case .wait: return name(value).map { .wait($0) }
+        case .sleep: return duration(value, what: "'sleep'").map { .sleep($0) }
+        case .work: return duration(value, what: "'work'").map { .work($0) }
+        case .log: return template(value, what: "'log'").map { .log($0) }
+        case .with:
+            guard let target = name(value), let body = modifiers["do"] else { return nil }
+            return .with(target, body: steps(body, owner: "'with: \(target.value)'"))
+        case .repeat:
+            guard let count = repeatCount(value), let body = modifiers["do"] else { return nil }
+            return .repeat(count, body: steps(body, owner: "'repeat'"))
+        case .increment, .decrement:
+            guard let target = name(value) else { return nil }
+            let amount = modifiers["by"].map { integerExpression($0, what: "'by'") } ?? .literal(1)
+            guard let amount else { return nil }
+            return verb == .increment ? .increment(target, by: amount) : .decrement(target, by: amount)
+        case .set:
+            guard let target = name(value), let node = modifiers["to"],
+                let amount = integerExpression(node, what: "'to'")
+            else { return nil }
+            return .set(target, to: amount)
+        case .put:
+            guard let target = name(value) else { return nil }
+            guard let node = modifiers["value"] else { return .put(target, value: nil) }
+            guard let item = queueValue(node) else { return nil }
+            return .put(target, value: item)
+        }
+    }
+
+    private mutating func repeatCount(_ node: YAMLNode) -> RepeatCount? {
+        if let scalar = node.scalar, scalar.isPlain, scalar.text == "forever" {
+            return .forever(node.location)
+        }
+        guard let expression = integerExpression(node, what: "'repeat'", orForever: true) else { return nil }
+        if case .literal(let times) = expression, times < 0 {
+            error("'repeat' must be at least 0, not \(times)", at: node.location)
+            return nil
+        }
+        return .times(expression)
+    }
+
+    /// An integer, or `{name}`, `{item}`, `{round}` (quoted, or written bare so YAML reads it as a map).
+    private mutating func integerExpression(_ node: YAMLNode, what: String, orForever: Bool = false) -> IntegerExpression? {
+        if let placeholder = Self.placeholder(node) {
+            switch placeholder.value {
+            case "item": return .item(placeholder.location)
+            case "round": return .round(placeholder.location)
+            default: return .variable(placeholder)
+            }
+        }
+        let expected = orForever ? "\(what) takes an integer, a {variable} or 'forever'" : "\(what) takes an integer or a {variable}"
+        if let scalar = node.scalar, !scalar.isPlain || scalar.text.contains("{") {
+            error("\(expected), not '\(scalar.text)'", at: node.location)
+            return nil
+        }
+        return integer(node, what: what).map { .literal($0.value) }
+    }
+
+    /// `"{name}"`, or `{name}` which YAML reads as a one-key map with no value.
+    private static func placeholder(_ node: YAMLNode) -> Reference? {
+        switch node.content {
+        case .scalar(let scalar) where scalar.text.hasPrefix("{") && scalar.text.hasSuffix("}"):
+            let inner = String(scalar.text.dropFirst().dropLast())
+            guard isValidName(inner) else { return nil }
+            let column = node.location.column + (scalar.isPlain ? 1 : 2)
+            return Reference(inner, at: SourceLocation(line: node.location.line, column: column))
+        case .mapping(let pairs) where pairs.count == 1:
+            guard let key = pairs[0].key.scalar, isValidName(key.text), pairs[0].value.scalar?.isNull == true
+            else { return nil }
+            return Reference(key.text, at: pairs[0].key.location)
+        default:
+            return nil
+        }
+    }
+
+    private mutating func queueValue(_ node: YAMLNode) -> QueueValue? {
+        if let scalar = node.scalar, scalar.isPlain, Self.integerProblem(scalar.text) == nil, let value = Int(scalar.text) {
+            return .integer(value)
+        }
+        return template(node, what: "'value'").map { .text($0) }
+    }
+
+    mutating func template(_ node: YAMLNode, what: String) -> TextTemplate? {
+        if let placeholder = Self.placeholder(node), node.mapping != nil {
+            return TemplateSyntax.parse("{\(placeholder.value)}", at: placeholder.location, columnsAreExact: false)
+                .get(or: &diagnostics)
+        }
+        guard let scalar = node.scalar, !scalar.isNull else {
+            error("\(what) takes text, not \(node.kindDescription)", at: node.location)
+            return nil
+        }
+        // Placeholder columns are exact only when the text is written on one line, as-is.
+        let quotes = scalar.isPlain ? 0 : 2
+        let exact = scalar.end.line == node.location.line
+            && scalar.end.column - node.location.column == scalar.text.unicodeScalars.count + quotes
+            && (scalar.style == .plain || scalar.style == .singleQuoted || scalar.style == .doubleQuoted)
+        let start = SourceLocation(line: node.location.line, column: node.location.column + (quotes > 0 ? 1 : 0))
+        return TemplateSyntax.parse(scalar.text, at: start, columnsAreExact: exact).get(or: &diagnostics)
+    }
+}
+
+extension Result where Failure == Diagnostic {
+    fileprivate func get(or diagnostics: inout Diagnostics) -> Success? {
+        switch self {
+        case .success(let value): return value
+        case .failure(let problem):
+            diagnostics.append(problem)
+            return nil
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ScenarioDiagnostics
+import ScenarioSyntax
+
+/// Declared names: one namespace for every section, and a few names kept for placeholders.
+enum NameRules {
+    static let reserved: Set<String> = ["worker", "i", "item", "round", "deadlock"]
+
+    static func check(_ context: inout ValidationContext) {
+        var declarations = context.ast.declarations.map { ($0.name, $0.kind) }
+        declarations += context.ast.workers.map { ($0.name, ObjectKind.worker) }
+        for (name, kind) in declarations {
+            if reserved.contains(name.value) {
+                context.error(
+                    "'\(name.value)' is a reserved name (it means something inside '{…}' placeholders or "
+                        + "'expect'); rename this \(kind.noun)",
+                    at: name.location)
+                continue
+            }
+            let symbol = SymbolTable.Symbol(name: name.value, kind: kind, location: name.location)
+            if let first = context.symbols.declare(symbol) {
+                let sameSection = first.kind.section == kind.section
+                context.error(
+                    sameSection
+                        ? "'\(name.value)' is declared twice in '\(kind.section)'"
+                        : "'\(name.value)' is already declared as \(first.kind.article) in '\(first.kind.section)'; "
+                            + "all sections share one set of names",
+                    at: name.location, notes: [DiagnosticNote("'\(name.value)' first declared here", at: first.location)])
+            }
+        }
+    }
+}

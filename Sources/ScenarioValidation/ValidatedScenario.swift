@@ -1,0 +1,61 @@
+import ScenarioDiagnostics
+import ScenarioSyntax
+
+/// A scenario that passed every check. Only the validator can make one, so the compiler and the
+/// runtimes can rely on every name being declared, of the right kind, and every number in range.
+public struct ValidatedScenario: Sendable {
+    public let ast: ScenarioAST
+    /// Every declared name, workers included.
+    public let symbols: SymbolTable
+    /// Instances of all workers together.
+    public let instanceCount: Int
+
+    init(ast: ScenarioAST, symbols: SymbolTable) {
+        self.ast = ast
+        self.symbols = symbols
+        self.instanceCount = ast.workers.reduce(0) { $0 + $1.instanceCount }
+    }
+
+    public var title: String { ast.title?.value ?? "" }
+    /// The runtime the file asks for (threads when it does not say).
+    public var runtime: RuntimeKind { ast.runtime?.value ?? .threads }
+}
+
+/// What a checked scenario may contain.
+public struct ValidationOptions: Sendable {
+    /// The most worker instances a scenario may start (each is an OS thread on the threads runtime).
+    public var maxInstances: Int
+
+    public static let defaultMaxInstances = 10_000
+
+    public init(maxInstances: Int = ValidationOptions.defaultMaxInstances) {
+        self.maxInstances = maxInstances
+    }
+}
+
+/// Every name of a scenario and what it stands for; one namespace for all sections.
+public struct SymbolTable: Sendable {
+    public struct Symbol: Sendable {
+        public var name: String
+        public var kind: ObjectKind
+        public var location: SourceLocation
+    }
+
+    public private(set) var symbols: [String: Symbol] = [:]
+    /// Names in declaration order.
+    public private(set) var order: [String] = []
+
+    public subscript(name: String) -> Symbol? { symbols[name] }
+
+    /// Adds a symbol; returns the earlier one instead when the name is taken.
+    mutating func declare(_ symbol: Symbol) -> Symbol? {
+        if let existing = symbols[symbol.name] { return existing }
+        symbols[symbol.name] = symbol
+        order.append(symbol.name)
+        return nil
+    }
+
+    public func names(where predicate: (ObjectKind) -> Bool) -> [String] {
+        order.filter { symbols[$0].map { predicate($0.kind) } ?? false }
+    }
+}

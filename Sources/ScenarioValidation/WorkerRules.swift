@@ -1,0 +1,47 @@
+import ScenarioDiagnostics
+import ScenarioSyntax
+
+/// Rules about workers as a whole: something must end the run, instances are bounded, and a
+/// worker cannot wait for itself.
+enum WorkerRules {
+    static func check(_ context: inout ValidationContext) {
+        let workers = context.ast.workers
+        if !workers.isEmpty, workers.allSatisfy(\.isDaemon) {
+            context.error(
+                "every worker is a daemon, so nothing would keep the run going (a run ends when its "
+                    + "non-daemon workers finish); make at least one worker 'daemon: false'",
+                at: context.ast.workersKey)
+        }
+
+        var total = 0
+        var reported = false
+        for worker in workers {
+            total += worker.instanceCount
+            if total > context.options.maxInstances, !reported {
+                reported = true
+                context.error(
+                    "worker '\(worker.name.value)' brings the scenario to \(total) instances, over the limit of "
+                        + "\(context.options.maxInstances) (each instance is a thread); raise the limit with "
+                        + "--max-instances if you mean it", at: worker.count?.location ?? worker.name.location)
+            }
+        }
+
+        for worker in workers {
+            for (step, _) in worker.allSteps() {
+                switch step.action {
+                case .join(let target) where target.value == worker.name.value:
+                    context.error(
+                        "worker '\(worker.name.value)' joins itself, which would wait forever; join another "
+                            + "worker or a queue", at: target.location)
+                case .repeat(.forever(let location), _) where !worker.isDaemon:
+                    context.warning(
+                        "'repeat: forever' in worker '\(worker.name.value)', which is not a daemon: the run "
+                            + "cannot end until it is stopped (mark the worker 'daemon: true' to stop it "
+                            + "when the others finish)", at: location)
+                default:
+                    break
+                }
+            }
+        }
+    }
+}
