@@ -3,7 +3,8 @@ import PackageDescription
 
 /// The pipeline, one module per stage:
 /// CYAML (libyaml) → ScenarioYAML (node tree with positions) → ScenarioSyntax (AST)
-/// → ScenarioValidation (ValidatedScenario) → ScenarioCLI (commands) → `scenario` (thin @main).
+/// → ScenarioValidation (ValidatedScenario) → ScenarioCompiler (CompiledScenario)
+/// → ScenarioRuntime (RunReport) → ScenarioRendering (text, JSON) → ScenarioCLI → `scenario` (thin @main).
 /// ScenarioDiagnostics is shared by every stage: problems are values, printed together.
 let package = Package(
     name: "scenario",
@@ -25,16 +26,23 @@ let package = Package(
         .target(name: "ScenarioYAML", dependencies: ["CYAML", "ScenarioDiagnostics"]),
         .target(name: "ScenarioSyntax", dependencies: ["ScenarioYAML", "ScenarioDiagnostics"]),
         .target(name: "ScenarioValidation", dependencies: ["ScenarioSyntax", "ScenarioDiagnostics"]),
+        .target(name: "ScenarioCompiler", dependencies: ["ScenarioValidation"]),
+        .target(name: "ScenarioRuntime", dependencies: ["ScenarioCompiler"]),
+        .target(name: "ScenarioRendering", dependencies: ["ScenarioRuntime"]),
         .target(
             name: "ScenarioCLI",
             dependencies: [
                 "ScenarioValidation",
+                "ScenarioRuntime",
+                "ScenarioRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "scenario", dependencies: ["ScenarioCLI"]),
         .testTarget(name: "ScenarioYAMLTests", dependencies: ["ScenarioYAML"]),
         .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioValidation"]),
+        .testTarget(name: "ScenarioRuntimeTests", dependencies: ["ScenarioRuntime", "ScenarioValidation"]),
+        .testTarget(name: "ScenarioRenderingTests", dependencies: ["ScenarioRendering"]),
         .testTarget(name: "ScenarioCLITests", dependencies: ["ScenarioCLI", "scenario"]),
     ],
     swiftLanguageModes: [.v6]

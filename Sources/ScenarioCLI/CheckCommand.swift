@@ -13,7 +13,7 @@ struct CheckCommand: AsyncParsableCommand {
             fail the check: you can still run the scenario and watch what happens.
 
             EXAMPLES:
-              scenario check scenarios/02-counter-with-lock.yaml
+              scenario check scenarios/02-lock-counter.yaml
               scenario check scenarios/*.yaml
 
             Exits with 0 when every file is valid (warnings allowed) and 2 when any file has an error.

@@ -1,4 +1,8 @@
 import ArgumentParser
+import Foundation
+import ScenarioCompiler
+import ScenarioRendering
+import ScenarioRuntime
 import ScenarioSyntax
 import ScenarioValidation
 
@@ -8,12 +12,16 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run a scenario and report its timeline, final state, expectations and any deadlock.",
         discussion: """
-            The file is checked first, exactly as `scenario check` does; a file with errors is not run.
+            The file is checked first, exactly as `scenario check` does; a file with errors is not run. \
+            Every worker instance runs on its own OS thread with real locks, semaphores, barriers and \
+            queues. The timeline is printed as it happens, one column per instance, then the final state, \
+            the expectations (✓/✗), any deadlock (who holds what, who waits for what) and a summary.
 
             EXAMPLES:
-              scenario run scenarios/02-counter-with-lock.yaml
+              scenario run scenarios/02-lock-counter.yaml
               scenario run scenarios/08-lock-order-deadlock.yaml --format json
               scenario run scenarios/01-sleeping-worker.yaml --speed 10 --timeline run.jsonl
+              scenario run scenarios/11-lost-update.yaml --quiet
 
             \(ExitStatus.helpText)
             """)
@@ -24,22 +32,86 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "The runtime: threads (one OS thread per worker instance) or async (Swift tasks). Overrides the file's 'runtime:'.")
     var runtime: RuntimeKind?
 
-    @OptionGroup var limits: InstanceLimitOptions
+    @Option(help: "Output: text (timeline, state and summary for people) or json (one object on stdout).")
+    var format: OutputFormat = .text
+
+    @Option(help: ArgumentHelp("Also write every event to this file as JSON lines (for `scenario diff` and your own tools).", valueName: "file"))
+    var timeline: String?
+
+    @Option(help: ArgumentHelp("Stop a run that takes longer than this many seconds (status timeout, exit 4).", valueName: "seconds"))
+    var timeout: Double = 60
+
+    @Option(help: ArgumentHelp("Divide every sleep and work duration by this factor (reported times stay real).", valueName: "x"))
+    var speed: Double = 1
+
+    @Flag(name: .shortAndLong, help: "Print only the summary, not the timeline.")
+    var quiet = false
 
     @Option(help: ArgumentHelp("Colour output: auto (on a terminal, unless NO_COLOR is set), always or never."))
     var color: ColorChoice = .auto
 
+    @OptionGroup var limits: InstanceLimitOptions
+
+    func validate() throws {
+        guard speed > 0, speed.isFinite else { throw ValidationError("--speed must be a positive number, such as 10") }
+        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
+
     func run() async throws {
         let console = Console.current
-        guard let file = ScenarioFile(path: file, options: .init(maxInstances: limits.maxInstances), console: console, color: color),
-            let scenario = file.result.scenario
+        guard let checked = ScenarioFile(path: file, options: .init(maxInstances: limits.maxInstances), console: console, color: color),
+            let scenario = checked.result.scenario
         else {
             throw ExitStatus.invalid.exitCode
         }
-        let chosen = runtime ?? scenario.runtime
-        console.err("\(self.file): valid; running on the \(chosen.rawValue) runtime is not available yet\n")
-        throw ExitStatus.runtimeError.exitCode
+        if (runtime ?? scenario.runtime) == .async {
+            console.err("note: the async runtime is not available yet; running on the threads runtime\n")
+        }
+        let compiled = Compiler.compile(scenario, path: file)
+        let useColor = color.enabled(terminal: console.outIsTerminal)
+        let printer = format == .text && !quiet ? TimelinePrinter(scenario: compiled, console: console, useColor: useColor) : nil
+        var options = RunOptions(speed: speed, timeout: timeout, handlesInterrupt: true)
+        if let printer {
+            options.onEvents = { events in printer.print(events) }
+        }
+        printer?.start()
+        let report = ThreadsEngine.run(compiled, options: options)
+        printer?.finish()
+
+        if let timeline {
+            do {
+                try TimelineJSONLinesWriter(report: report).write(report.events, toFile: timeline)
+            } catch {
+                console.err("\(timeline): error: cannot write the timeline (\(error))\n")
+            }
+        }
+        switch format {
+        case .json:
+            console.out(JSONReportRenderer().render(report) + "\n")
+        case .text:
+            console.out(TextSummaryRenderer().render(report, useColor: useColor))
+        }
+        let status = ExitStatus(report.status)
+        if status != ExitStatus.ok { throw status.exitCode }
     }
 }
 
+/// `--format`.
+enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, json
+}
+
 extension RuntimeKind: ExpressibleByArgument {}
+
+extension ExitStatus {
+    init(_ status: RunStatus) {
+        switch status {
+        case .ok: self = .ok
+        case .expectationFailed: self = .expectationFailed
+        case .deadlock: self = .deadlock
+        case .timeout: self = .timeout
+        case .interrupted: self = .interrupted
+        case .error: self = .runtimeError
+        }
+    }
+}

@@ -12,7 +12,7 @@ public struct ScenarioCommand: AsyncParsableCommand {
 
             EXAMPLES:
               scenario check scenarios/*.yaml
-              scenario run scenarios/02-counter-with-lock.yaml
+              scenario run scenarios/02-lock-counter.yaml
               scenario help run
 
             \(ExitStatus.helpText)

@@ -36,16 +36,16 @@ extension ScenarioParser {
             let key = pair.keyText ?? "?"
             guard allowed.contains(key) else {
                 let takes = allowed.isEmpty
-                    ? "a '\(verb.rawValue)' step takes no other keys"
-                    : "a '\(verb.rawValue)' step also takes " + allowed.map { "'\($0)'" }.joined(separator: ", ")
+                    ? "\(verb.withArticle) step takes no other keys"
+                    : "\(verb.withArticle) step also takes " + allowed.map { "'\($0)'" }.joined(separator: ", ")
                 let more = Verb(rawValue: key) != nil ? "; put each step in its own list item" : Suggestions.didYouMean(key, in: allowed)
-                error("unknown key '\(key)' in a '\(verb.rawValue)' step\(more) (\(takes))", at: pair.key.location)
+                error("unknown key '\(key)' in \(verb.withArticle) step\(more) (\(takes))", at: pair.key.location)
                 continue
             }
             modifiers[key] = pair.value
         }
         for (key, required) in verb.modifiers where required && modifiers[key] == nil {
-            error("a '\(verb.rawValue)' step needs '\(key):'", at: first.key.location)
+            error("\(verb.withArticle) step needs '\(key):'", at: first.key.location)
             return nil
         }
         guard let action = action(verb, first.value, modifiers) else { return nil }
@@ -105,6 +105,11 @@ extension ScenarioParser {
             switch placeholder.value {
             case "item": return .item(placeholder.location)
             case "round": return .round(placeholder.location)
+            case "i": return .index
+            case "worker":
+                error("\(what) takes an integer, and '{worker}' is a name; use '{i}' for the instance's number",
+                    at: placeholder.location)
+                return nil
             default: return .variable(placeholder)
             }
         }

@@ -79,6 +79,12 @@ public enum Verb: String, Sendable, CaseIterable {
     case taskDone = "task_done"
     case join, wait, log, `repeat`
 
+    /// "an 'increment'", "a 'put'", for messages.
+    public var withArticle: String {
+        let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+        return (vowels.contains(rawValue.first ?? "x") ? "an" : "a") + " '\(rawValue)'"
+    }
+
     /// Keys that may follow the verb in the same step map, and whether they are required.
     public var modifiers: [(key: String, required: Bool)] {
         switch self {
@@ -101,6 +107,8 @@ public enum RepeatCount: Sendable {
 public enum IntegerExpression: Sendable {
     case literal(Int)
     case variable(Reference)
+    /// `{i}`: the instance's 1-based index.
+    case index
     case item(SourceLocation)
     case round(SourceLocation)
 }

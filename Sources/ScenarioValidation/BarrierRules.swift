@@ -14,12 +14,11 @@ enum BarrierRules {
                 }
             }
             let instances = waiters.reduce(0) { $0 + $1.instanceCount }
-            guard parties > instances else { continue }
-            let who = waiters.isEmpty
-                ? "no worker waits on it"
-                : "only \(instances) instance\(instances == 1 ? "" : "s") ever wait\(instances == 1 ? "s" : "") on it"
+            // An unused barrier blocks nobody; one with too few waiters blocks them all.
+            guard !waiters.isEmpty, parties > instances else { continue }
+            let who = instances == 1 ? "only 1 instance ever waits" : "only \(instances) instances ever wait"
             context.warning(
-                "barrier '\(declaration.name.value)' needs \(parties) parties but \(who), so it will never "
+                "barrier '\(declaration.name.value)' needs \(parties) parties but \(who) on it, so it will never "
                     + "open and its waiters will block forever", at: declaration.name.location)
         }
     }

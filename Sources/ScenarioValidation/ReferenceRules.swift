@@ -83,7 +83,7 @@ enum ReferenceRules {
     static func placeholders(of action: StepAction) -> [TextTemplate.Part] {
         func parts(_ expression: IntegerExpression) -> [TextTemplate.Part] {
             switch expression {
-            case .literal: []
+            case .literal, .index: []
             case .variable(let name): [.variable(name)]
             case .item(let location): [.item(location)]
             case .round(let location): [.round(location)]

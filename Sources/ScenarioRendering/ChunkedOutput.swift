@@ -1,0 +1,49 @@
+import Foundation
+
+/// Where streamed JSON goes: a buffer handed to `sink` each time it passes `chunkSize` bytes.
+struct ChunkedOutput {
+    /// 1 MiB: large enough that writes are few, small enough to stay out of the way.
+    static let defaultChunkSize = 1 << 20
+
+    var buffer: JSONBytes
+    private let chunkSize: Int
+    private let sink: ([UInt8]) throws -> Void
+
+    init(chunkSize: Int = defaultChunkSize, sink: @escaping ([UInt8]) throws -> Void) {
+        self.chunkSize = max(1, chunkSize)
+        self.sink = sink
+        buffer = JSONBytes(capacity: self.chunkSize + 4096)
+    }
+
+    /// Hands the buffer to the sink once it is full enough.
+    mutating func flushIfFull() throws {
+        if buffer.count >= chunkSize { try flush() }
+    }
+
+    /// Hands whatever is buffered to the sink.
+    mutating func flush() throws {
+        guard buffer.count > 0 else { return }
+        try sink(buffer.bytes)
+        buffer.removeAll()
+    }
+
+    /// Writes to an open file handle.
+    static func writing(to fileHandle: FileHandle, chunkSize: Int = defaultChunkSize) -> ChunkedOutput {
+        ChunkedOutput(chunkSize: chunkSize) { try fileHandle.write(contentsOf: $0) }
+    }
+
+    /// Creates (or truncates) the file at `path`, runs `body` with a handle to it, and closes it.
+    static func withFile<T>(atPath path: String, _ body: (FileHandle) throws -> T) throws -> T {
+        let url = URL(fileURLWithPath: path)
+        try Data().write(to: url)
+        let handle = try FileHandle(forWritingTo: url)
+        do {
+            let result = try body(handle)
+            try handle.close()
+            return result
+        } catch {
+            try? handle.close()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import ScenarioRuntime
+
+/// The end of a run in words: final state, expectations, deadlock, error, unfinished workers,
+/// then the status line and per-lock contention. This is all `--quiet` prints.
+///
+///     state
+///       counter = 2
+///     expectations
+///       ✓ counter = 2
+///     status: ok in 12ms
+///       lock mutex: 2 acquisitions, 1 contended, waited 1.2ms in total, longest 1.2ms
+public struct TextSummaryRenderer: Sendable {
+    public init() {}
+
+    /// The summary, each line ending in a newline.
+    public func render(_ report: RunReport, useColor: Bool) -> String {
+        let style = TextStyle(useColor: useColor)
+        var lines: [String] = []
+        lines += section("state", state(of: report), style)
+        lines += section("expectations", report.expectations.map { expectation($0, style) }, style)
+        lines += deadlock(report.deadlock, style)
+        if let failure = report.error {
+            lines.append(style.red("error:") + " " + clean(failure.message))
+            lines.append("  at " + clean(failure.location))
+        }
+        lines += section("workers", unfinished(report.instances, style), style)
+        lines.append(status(of: report, style))
+        lines += report.contention.map { "  " + contention($0) }
+        return lines.map { $0 + "\n" }.joined()
+    }
+
+    /// A bold title and its indented lines, or nothing when there are no lines.
+    private func section(_ title: String, _ lines: [String], _ style: TextStyle) -> [String] {
+        lines.isEmpty ? [] : [style.bold(title)] + lines.map { "  " + $0 }
+    }
+
+    private func state(of report: RunReport) -> [String] {
+        report.variables.map { "\(clean($0.name)) = \($0.value)" }
+            + report.queues.map { "\(clean($0.name)): \(count($0.value, "item")) left" }
+    }
+
+    private func expectation(_ result: ExpectationResult, _ style: TextStyle) -> String {
+        let mark = result.ok ? style.green("✓") : style.red("✗")
+        let text: String
+        switch (result.isDeadlock, result.expected != 0, result.actual != 0) {
+        case (true, true, true): text = "deadlock (expected)"
+        case (true, false, false): text = "no deadlock (as expected)"
+        case (true, false, true): text = "deadlock, expected none"
+        case (true, true, false): text = "no deadlock, expected one"
+        case (false, _, _):
+            let name = clean(result.variable)
+            text = result.ok ? "\(name) = \(result.actual)" : "\(name) = \(result.actual), expected \(result.expected)"
+        }
+        return "\(mark) \(text)"
+    }
+
+    /// The cycle edges, then who waits for what.
+    private func deadlock(_ deadlock: DeadlockReport?, _ style: TextStyle) -> [String] {
+        guard let deadlock else { return [] }
+        let lines = deadlock.cycle.map { "cycle: " + clean($0) } + deadlock.waits.map(clean)
+        return [style.red("deadlock")] + lines.map { "  " + $0 }
+    }
+
+    /// Instances that did not finish: `daemon processor: stopped`, `first: blocked, waiting for …`.
+    private func unfinished(_ instances: [InstanceReport], _ style: TextStyle) -> [String] {
+        instances.filter { $0.status != .finished }.map { instance in
+            let name = (instance.isDaemon ? "daemon " : "") + clean(instance.name)
+            var status = instance.status.rawValue
+            if instance.status == .blocked || instance.status == .failed { status = style.red(status) }
+            if let waitingFor = instance.waitingFor { status += ", waiting for " + clean(waitingFor) }
+            return "\(name): \(status)"
+        }
+    }
+
+    private func status(of report: RunReport, _ style: TextStyle) -> String {
+        let word = report.status.rawValue
+        let shown = switch report.status {
+        case .ok: style.green(word)
+        case .interrupted: style.yellow(word)
+        case .expectationFailed, .deadlock, .timeout, .error: style.red(word)
+        }
+        return style.bold("status:") + " \(shown) in \(DurationText.format(report.duration))"
+    }
+
+    /// `lock left: 4 acquisitions, 1 contended, waited 1.2ms in total, longest 1.2ms`.
+    private func contention(_ stats: ContentionStats) -> String {
+        let head = "\(stats.kind) \(clean(stats.name)): \(count(stats.acquisitions, "acquisition"))"
+        guard stats.contended > 0 else { return head + ", none contended" }
+        return head + ", \(stats.contended) contended, waited \(DurationText.format(stats.totalWait)) in total, "
+            + "longest \(DurationText.format(stats.longestWait))"
+    }
+
+    private func count(_ number: Int, _ noun: String) -> String {
+        "\(TextCell.grouped(number)) \(noun)\(number == 1 ? "" : "s")"
+    }
+
+    private func clean(_ text: String) -> String { TextCell.sanitized(text) }
+}

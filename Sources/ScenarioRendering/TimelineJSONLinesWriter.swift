@@ -1,0 +1,76 @@
+import Foundation
+import ScenarioRuntime
+
+/// Writes a timeline as JSON lines (the `--timeline FILE` format), one event per line:
+///
+///     {"seq":0,"t":0.000012,"worker":"first","event":"acquire","object":"left"}
+///
+/// `t` is seconds since the run started (up to 9 decimals); `object` (the object's name) and
+/// `value` (integer or string) appear only on events that have them. An instance or object index
+/// with no name is written as `#INDEX`.
+public struct TimelineJSONLinesWriter: Sendable {
+    private let instances: [String]
+    private let objects: [String]
+
+    /// - Parameters:
+    ///   - instances: instance names, indexed by `Event.instance`.
+    ///   - objects: object names, indexed by `Event.object`.
+    public init(instances: [String], objects: [String]) {
+        self.instances = instances
+        self.objects = objects
+    }
+
+    /// A writer using the report's instance and object names.
+    public init(report: RunReport) {
+        self.init(instances: report.instances.map(\.name), objects: report.objects.map(\.name))
+    }
+
+    private var encoder: EventJSONEncoder { EventJSONEncoder(instances: instances, objects: objects) }
+
+    /// One event as a JSON object, without the newline.
+    public func line(for event: Event) -> String {
+        var out = JSONBytes()
+        encoder.append(event, to: &out)
+        return out.string
+    }
+
+    /// All events as JSON lines, each ending in a newline.
+    public func render(_ events: [Event]) -> String {
+        let encoder = self.encoder
+        var out = JSONBytes()
+        for event in events {
+            encoder.append(event, to: &out)
+            out.append(UInt8(ascii: "\n"))
+        }
+        return out.string
+    }
+
+    /// Streams the events to an open file handle in 1 MiB chunks.
+    public func write(_ events: [Event], to fileHandle: FileHandle) throws {
+        var output = ChunkedOutput.writing(to: fileHandle)
+        try write(events, to: &output)
+    }
+
+    /// Creates (or replaces) the file at `path` and streams the events into it.
+    public func write(_ events: [Event], toFile path: String) throws {
+        try ChunkedOutput.withFile(atPath: path) { try write(events, to: $0) }
+    }
+
+    /// Streams the events to `sink`, which receives chunks of about `chunkSize` bytes of UTF-8.
+    public func write(_ events: [Event], chunkSize: Int = 1 << 20, to sink: ([UInt8]) throws -> Void) throws {
+        try withoutActuallyEscaping(sink) { sink in
+            var output = ChunkedOutput(chunkSize: chunkSize, sink: sink)
+            try write(events, to: &output)
+        }
+    }
+
+    private func write(_ events: [Event], to output: inout ChunkedOutput) throws {
+        let encoder = self.encoder
+        for event in events {
+            encoder.append(event, to: &output.buffer)
+            output.buffer.append(UInt8(ascii: "\n"))
+            try output.flushIfFull()
+        }
+        try output.flush()
+    }
+}

@@ -1,0 +1,52 @@
+/// What happened in one timeline event. The raw values are the names used in `--timeline` files.
+public enum EventKind: String, Sendable, CaseIterable {
+    case start, finish
+    /// The instance must wait for `object`.
+    case block
+    case acquire, release, sleep, wake, work
+    case increment, decrement, set
+    case put, get
+    case taskDone = "task_done"
+    case join
+    /// Arrived at a barrier.
+    case wait
+    /// A barrier opened (one event per instance that passes).
+    case pass
+    case log
+    /// The instance was stopped (a daemon at the end of the run, or everyone after a deadlock or timeout).
+    case stopped
+}
+
+/// The value an event carries, when it carries one.
+public enum EventValue: Sendable, Equatable {
+    case none
+    case integer(Int)
+    case text(String)
+}
+
+/// One entry of the timeline.
+public struct Event: Sendable, Equatable {
+    /// Position in the one global order of the run, from 0. For each primitive, the order of its
+    /// events by `seq` is the order in which they took effect.
+    public var seq: Int
+    /// Nanoseconds since the run started.
+    public var nanoseconds: Int64
+    /// Index into `RunReport.instances`.
+    public var instance: Int32
+    public var kind: EventKind
+    /// Index into `RunReport.objects`, or -1 when the event concerns no object.
+    public var object: Int32
+    public var value: EventValue
+
+    public init(seq: Int, nanoseconds: Int64, instance: Int32, kind: EventKind, object: Int32 = -1, value: EventValue = .none) {
+        self.seq = seq
+        self.nanoseconds = nanoseconds
+        self.instance = instance
+        self.kind = kind
+        self.object = object
+        self.value = value
+    }
+
+    /// Seconds since the run started.
+    public var seconds: Double { Double(nanoseconds) / 1e9 }
+}

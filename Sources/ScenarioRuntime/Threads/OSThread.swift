@@ -1,0 +1,70 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A joinable OS thread with a chosen stack size.
+struct OSThread {
+    private final class Body {
+        let run: () -> Void
+        init(_ run: @escaping () -> Void) { self.run = run }
+    }
+
+    #if canImport(Glibc)
+    private let handle: pthread_t
+    #else
+    private let handle: pthread_t?
+    #endif
+
+    /// Starts `body` on a new thread; nil when the system refuses (too many threads).
+    init?(stackSize: Int = 1 << 20, _ body: @escaping () -> Void) {
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, stackSize)
+        let context = Unmanaged.passRetained(Body(body)).toOpaque()
+        #if canImport(Glibc)
+        var thread = pthread_t()
+        #else
+        var thread: pthread_t?
+        #endif
+        let status = pthread_create(&thread, &attributes, { raw in
+            guard let raw else { return nil }
+            Unmanaged<Body>.fromOpaque(raw).takeRetainedValue().run()
+            return nil
+        }, context)
+        guard status == 0 else {
+            Unmanaged<Body>.fromOpaque(context).release()
+            return nil
+        }
+        handle = thread
+    }
+
+    func join() {
+        #if canImport(Glibc)
+        pthread_join(handle, nil)
+        #else
+        if let handle { pthread_join(handle, nil) }
+        #endif
+    }
+}
+
+/// Holds every instance at the start line until all threads exist, so they start together at t = 0.
+final class StartGate: Sendable {
+    private let mutex = PThreadMutex()
+    private let condition = PThreadCondition()
+    /// nonisolated(unsafe) is safe: only touched with `mutex` held.
+    private nonisolated(unsafe) var isOpen = false
+
+    func wait() {
+        mutex.withLock {
+            while !isOpen { condition.wait(mutex) }
+        }
+    }
+
+    func open() {
+        mutex.withLock { isOpen = true }
+        condition.broadcast()
+    }
+}

@@ -1,0 +1,143 @@
+import ScenarioCompiler
+import ScenarioSyntax
+
+/// Reads the final state of a finished run into a `RunReport`.
+struct ReportBuilder {
+    let context: RunContext
+    let outcome: RunMonitor.Outcome
+    let duration: Double
+    let states: [RunMonitor.InstanceState]
+    let statuses: [InstanceReport.Status]
+
+    init(context: RunContext, outcome: RunMonitor.Outcome, duration: Double) {
+        self.context = context
+        self.outcome = outcome
+        self.duration = duration
+        let states = context.monitor.finalStates
+        self.states = states
+        self.statuses = states.indices.map { instance in
+            switch states[instance] {
+            case .finished:
+                return .finished
+            case _ where outcome.failedInstance == instance:
+                return .failed
+            case .blocked where outcome != .completed:
+                return .blocked
+            case .blocked, .running:
+                return .stopped
+            }
+        }
+    }
+
+    private var scenario: CompiledScenario { context.scenario }
+
+    /// A `stopped` event for each instance the end of the run stopped.
+    func recordStoppedInstances() {
+        let engineThread = scenario.instances.count
+        for (instance, status) in statuses.enumerated() where status == .stopped {
+            context.recorder.record(thread: engineThread, instance: instance, .stopped)
+        }
+    }
+
+    func build() -> RunReport {
+        let explainer = DeadlockExplainer(context: context, states: states)
+        let deadlock: DeadlockReport? = if case .deadlock = outcome { explainer.report() } else { nil }
+        let expectations = checkExpectations(deadlocked: deadlock != nil)
+        let instances = scenario.instances.enumerated().map { index, info in
+            InstanceReport(
+                name: info.name, worker: info.workerName, index: info.index, isDaemon: info.isDaemon,
+                status: statuses[index],
+                waitingFor: statuses[index] == .blocked ? explainer.waitDescription(of: index) : nil)
+        }
+        return RunReport(
+            scenario: scenario.title, runtime: "threads", status: status(expectations), duration: duration,
+            variables: variables(), queues: queues(), expectations: expectations, instances: instances,
+            objects: scenario.objects.map { ObjectInfo(name: $0.name, kind: $0.kind.word) },
+            deadlock: deadlock, error: failure(), events: context.recorder.all(), contention: contention())
+    }
+
+    private func status(_ expectations: [ExpectationResult]) -> RunStatus {
+        switch outcome {
+        case .failed: return .error
+        case .timedOut: return .timeout
+        case .interrupted: return .interrupted
+        case .deadlock where scenario.expectsDeadlock != true: return .deadlock
+        case .deadlock, .completed: return expectations.allSatisfy(\.ok) ? .ok : .expectationFailed
+        }
+    }
+
+    private func checkExpectations(deadlocked: Bool) -> [ExpectationResult] {
+        var results = scenario.expectations.map { expectation in
+            ExpectationResult(
+                variable: scenario.objects[expectation.variable].name, expected: expectation.value,
+                actual: variableValue(expectation.variable))
+        }
+        if let expected = scenario.expectsDeadlock {
+            results.append(ExpectationResult(
+                variable: "deadlock", expected: expected ? 1 : 0, actual: deadlocked ? 1 : 0, isDeadlock: true))
+        }
+        return results
+    }
+
+    private func variableValue(_ object: Int) -> Int {
+        guard case .variable(let cell) = context.objects.objects[object] else { return 0 }
+        return cell.value.load(ordering: .relaxed)
+    }
+
+    private func variables() -> [NamedValue] {
+        scenario.objects.indices.compactMap { object in
+            guard case .variable = context.objects.objects[object] else { return nil }
+            return NamedValue(name: scenario.objects[object].name, value: variableValue(object))
+        }
+    }
+
+    private func queues() -> [NamedValue] {
+        scenario.objects.indices.compactMap { object in
+            guard case .queue(let queue) = context.objects.objects[object] else { return nil }
+            return NamedValue(name: scenario.objects[object].name, value: queue.withLock { $0.count })
+        }
+    }
+
+    private func failure() -> RuntimeFailure? {
+        guard case .failed(_, let message, let location) = outcome else { return nil }
+        return RuntimeFailure(message: message, location: location)
+    }
+
+    private func contention() -> [ContentionStats] {
+        scenario.objects.indices.compactMap { object in
+            let name = scenario.objects[object].name
+            let kind = scenario.objects[object].kind.word
+            let counter: ContentionCounter
+            switch context.objects.objects[object] {
+            case .lock(let box): counter = box.state.withLock { $0.stats }
+            case .semaphore(let semaphore): counter = semaphore.withLock { $0.stats }
+            default: return nil
+            }
+            return ContentionStats(
+                name: name, kind: kind, acquisitions: counter.acquisitions, contended: counter.contended,
+                totalWait: Double(counter.totalWait) / 1e9, longestWait: Double(counter.longestWait) / 1e9)
+        }
+    }
+}
+
+extension RunMonitor.Outcome {
+    var failedInstance: Int? {
+        if case .failed(let instance, _, _) = self { return instance }
+        return nil
+    }
+}
+
+extension ObjectKind {
+    /// The kind as one word, as in reports: `variable`, `lock`, `rlock`, `semaphore`, …
+    var word: String {
+        switch self {
+        case .variable: "variable"
+        case .lock: "lock"
+        case .rlock: "rlock"
+        case .semaphore: "semaphore"
+        case .barrier: "barrier"
+        case .queue: "queue"
+        case .worker: "worker"
+        }
+    }
+}

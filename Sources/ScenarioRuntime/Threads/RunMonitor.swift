@@ -1,0 +1,129 @@
+import Synchronization
+
+/// Watches every instance of a run to decide when it ends: all non-daemon instances finished,
+/// no instance able to go on (a deadlock), a wait-for cycle through locks, a runtime error, a
+/// time-out or an interrupt. Only the slow paths come here (blocking, waking, finishing); an
+/// uncontended acquire never does.
+///
+/// Lock order: a primitive's mutex may be held while calling the monitor, never the reverse.
+final class RunMonitor: Sendable {
+    enum Outcome: Sendable, Equatable {
+        case completed
+        case deadlock(cycle: [Int])
+        case failed(instance: Int, message: String, location: String)
+        case timedOut
+        case interrupted
+    }
+
+    enum InstanceState: Sendable, Equatable {
+        case running
+        case blocked(on: Int)
+        case finished
+    }
+
+    private let mutex = PThreadMutex()
+    private let condition = PThreadCondition()
+    /// nonisolated(unsafe) is safe for the four fields below: each is only touched with `mutex` held.
+    private nonisolated(unsafe) var states: [InstanceState]
+    private nonisolated(unsafe) var active: Int
+    private nonisolated(unsafe) var nonDaemonsLeft: Int
+    private nonisolated(unsafe) var outcome: Outcome?
+    private let isDaemon: [Bool]
+    /// Set once an outcome is decided; instances poll it between steps and after every wake.
+    let stopping = Atomic<Bool>(false)
+    /// The owner of a lock object, read without its mutex for cycle checks.
+    private let lockOwner: @Sendable (Int) -> Int?
+
+    init(isDaemon: [Bool], lockOwner: @escaping @Sendable (Int) -> Int?) {
+        self.isDaemon = isDaemon
+        self.states = Array(repeating: .running, count: isDaemon.count)
+        self.active = isDaemon.count
+        self.nonDaemonsLeft = isDaemon.filter { !$0 }.count
+        self.lockOwner = lockOwner
+    }
+
+    var isStopping: Bool { stopping.load(ordering: .relaxed) }
+
+    /// The instance is about to wait for `object`. Called with the object's mutex held, after the
+    /// state machine queued the instance. Returns false when the run is ending (do not park).
+    func block(_ instance: Int, on object: Int, isLock: Bool) -> Bool {
+        mutex.withLock {
+            guard outcome == nil else { return false }
+            if states[instance] == .running { active -= 1 }
+            states[instance] = .blocked(on: object)
+            if isLock, let cycle = lockCycle(from: instance) {
+                decide(.deadlock(cycle: cycle))
+            } else if active == 0 && nonDaemonsLeft > 0 {
+                decide(.deadlock(cycle: []))
+            }
+            return outcome == nil
+        }
+    }
+
+    /// A waker made `instance` runnable again (called before it is unparked).
+    func unblock(_ instance: Int) {
+        mutex.withLock {
+            guard case .blocked = states[instance] else { return }
+            states[instance] = .running
+            active += 1
+        }
+    }
+
+    func finish(_ instance: Int) {
+        mutex.withLock {
+            if states[instance] == .running { active -= 1 }
+            states[instance] = .finished
+            if !isDaemon[instance] { nonDaemonsLeft -= 1 }
+            if nonDaemonsLeft == 0 {
+                decide(.completed)
+            } else if active == 0 {
+                decide(.deadlock(cycle: []))
+            }
+        }
+    }
+
+    func fail(_ instance: Int, message: String, location: String) {
+        mutex.withLock { decide(.failed(instance: instance, message: message, location: location)) }
+    }
+
+    func interrupt() {
+        mutex.withLock { decide(.interrupted) }
+    }
+
+    /// Waits for the outcome, or decides `timedOut` at `deadline` (monotonic ns).
+    func waitForOutcome(until deadline: Int64) -> Outcome {
+        mutex.withLock {
+            while outcome == nil {
+                if !condition.wait(mutex, until: deadline), monotonicNanoseconds() >= deadline {
+                    decide(.timedOut)
+                }
+            }
+            return outcome ?? .timedOut
+        }
+    }
+
+    /// Each instance's state as the run ended.
+    var finalStates: [InstanceState] { mutex.withLock { states } }
+
+    private func decide(_ result: Outcome) {
+        guard outcome == nil else { return }
+        outcome = result
+        stopping.store(true, ordering: .relaxed)
+        condition.broadcast()
+    }
+
+    /// Follows "waits for a lock held by" from `start`; the instances of the cycle when it
+    /// comes back to `start`. The owners read are stable: a blocked instance cannot release.
+    private func lockCycle(from start: Int) -> [Int]? {
+        var path = [start]
+        var current = start
+        while path.count <= states.count {
+            guard case .blocked(let object) = states[current], let owner = lockOwner(object) else { return nil }
+            if owner == start { return path }
+            guard !path.contains(owner) else { return nil }  // a cycle that does not include start
+            path.append(owner)
+            current = owner
+        }
+        return nil
+    }
+}

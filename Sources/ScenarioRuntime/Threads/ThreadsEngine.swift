@@ -1,0 +1,71 @@
+import Dispatch
+import ScenarioCompiler
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs a scenario with one OS thread per worker instance and real blocking primitives.
+public enum ThreadsEngine {
+    public static func run(_ scenario: CompiledScenario, options: RunOptions = RunOptions()) -> RunReport {
+        let context = RunContext(scenario: scenario, speed: options.speed)
+        let gate = StartGate()
+        var threads: [OSThread] = []
+        threads.reserveCapacity(scenario.instances.count)
+        var startFailure: String?
+        for instance in scenario.instances.indices {
+            let thread = OSThread {
+                gate.wait()
+                var runner = InstanceRunner(context: context, instance: instance)
+                runner.run()
+            }
+            guard let thread else {
+                startFailure = "the system refused to start thread number \(instance + 1) "
+                    + "('\(scenario.instances[instance].name)'); lower the number of instances"
+                break
+            }
+            threads.append(thread)
+        }
+
+        let streamer = options.onEvents.map { EventStreamer(recorder: context.recorder, observer: $0) }
+        let interrupts = options.handlesInterrupt ? InterruptHandler(monitor: context.monitor) : nil
+        context.recorder.origin = monotonicNanoseconds()
+        streamer?.start()
+        if let startFailure {
+            context.monitor.fail(0, message: startFailure, location: scenario.path)
+        }
+        gate.open()
+
+        let deadline = context.recorder.origin + Int64(min(options.timeout, 1e9) * 1e9)
+        let outcome = context.monitor.waitForOutcome(until: deadline)
+        let duration = Double(monotonicNanoseconds() - context.recorder.origin) / 1e9
+        // The outcome set `stopping`; wake every instance so that the blocked and sleeping ones see it.
+        for parker in context.parkers { parker.unpark() }
+        for thread in threads { thread.join() }
+        interrupts?.cancel()
+
+        let builder = ReportBuilder(context: context, outcome: outcome, duration: duration)
+        builder.recordStoppedInstances()
+        streamer?.finish()
+        return builder.build()
+    }
+}
+
+/// Turns Ctrl-C into an `interrupted` outcome for the duration of a run.
+private final class InterruptHandler {
+    private let source: any DispatchSourceSignal
+
+    init(monitor: RunMonitor) {
+        signal(SIGINT, SIG_IGN)
+        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler { monitor.interrupt() }
+        source.resume()
+    }
+
+    func cancel() {
+        source.cancel()
+        signal(SIGINT, SIG_DFL)
+    }
+}

@@ -1,0 +1,268 @@
+import ScenarioDiagnostics
+import ScenarioSyntax
+import ScenarioValidation
+import Testing
+
+@Suite("Integers")
+struct IntegerTests {
+    /// A value the language does not read as an integer, and what the message must say.
+    struct BadInteger: Sendable, CustomTestStringConvertible {
+        var written: String
+        var fragment: String
+        var testDescription: String { written }
+    }
+
+    static let badIntegers: [BadInteger] = [
+        BadInteger(written: "\"3\"", fragment: "must be an integer, but \"3\" is quoted, which makes it text; remove the quotes"),
+        BadInteger(written: "'3'", fragment: "is quoted, which makes it text"),
+        BadInteger(written: "017", fragment: "'017' has a leading zero, which YAML 1.1 reads as octal"),
+        BadInteger(written: "1_000", fragment: "'1_000' has '_' separators"),
+        BadInteger(written: "0x10", fragment: "'0x10' is hexadecimal, octal or binary; write it in decimal"),
+        BadInteger(written: "0o17", fragment: "is hexadecimal, octal or binary"),
+        BadInteger(written: "1:30", fragment: "'1:30' would be read by YAML 1.1 as a base-60 number"),
+        BadInteger(written: "1.5", fragment: "'1.5' has a fraction or an exponent"),
+        BadInteger(written: "1e3", fragment: "'1e3' has a fraction or an exponent"),
+        BadInteger(written: "ten", fragment: "must be a plain decimal integer; found 'ten'"),
+        BadInteger(written: "99999999999999999999", fragment: "'99999999999999999999' is out of range"),
+        BadInteger(written: "-99999999999999999999", fragment: "is out of range"),
+        BadInteger(written: "[1]", fragment: "must be an integer, not a list"),
+        BadInteger(written: "", fragment: "must be an integer, not nothing"),
+    ]
+
+    @Test(arguments: badIntegers)
+    func variableInitialValueMustBeAPlainDecimalInteger(_ bad: BadInteger) {
+        // An empty value has no character of its own: libyaml puts it right after the colon.
+        let marked = bad.written.isEmpty ? "  c:‸\n" : "  c: ‸\(bad.written)\n"
+        Checked("""
+            scenario: t
+            variables:
+            \(marked)\
+            workers:
+              w:
+                - increment: c
+            """).expect(.error, "a variable's initial value \(bad.fragment)")
+    }
+
+    @Test(arguments: ["0", "42", "-7", "+5", "9223372036854775807"])
+    func plainDecimalIntegersAreAccepted(_ written: String) throws {
+        let checked = Checked("""
+            scenario: t
+            variables:
+              c: \(written)
+            workers:
+              w:
+                - increment: c
+            """)
+        checked.expectValid()
+        #expect(checked.result.scenario?.symbols["c"]?.kind == .variable(initial: Int(written)))
+    }
+
+    @Test func byTakesAnIntegerOrAVariable() {
+        Checked("""
+            scenario: t
+            variables:
+              c: 0
+            workers:
+              w:
+                - increment: c
+                  by: ‸"3"
+            """).expect(.error, "'by' takes an integer or a {variable}, not '3'")
+    }
+
+    @Test func byRejectsAYAML11Octal() {
+        Checked("""
+            scenario: t
+            variables:
+              c: 0
+            workers:
+              w:
+                - increment: c
+                  by: ‸017
+            """).expect(.error, "'by' must be a plain decimal integer; '017' has a leading zero")
+    }
+
+    @Test func toRejectsAFloat() {
+        Checked("""
+            scenario: t
+            variables:
+              c: 0
+            workers:
+              w:
+                - set: c
+                  to: ‸2.5
+            """).expect(.error, "'to' must be a plain decimal integer; '2.5' has a fraction or an exponent")
+    }
+
+    @Test func expectedValueMustBeAnInteger() {
+        Checked("""
+            scenario: t
+            variables:
+              c: 0
+            workers:
+              w:
+                - increment: c
+            expect:
+              c: ‸"1"
+            """).expect(.error, "an expected value must be an integer, but \"1\" is quoted")
+    }
+
+    @Test func repeatCountMustBeAtLeastZero() {
+        Checked("""
+            scenario: t
+            workers:
+              w:
+                - repeat: ‸-1
+                  do:
+                    - log: hi
+            """).expect(.error, "'repeat' must be at least 0, not -1")
+    }
+
+    @Test func repeatTakesAnIntegerAVariableOrForever() {
+        Checked("""
+            scenario: t
+            workers:
+              w:
+                - repeat: ‸"3"
+                  do:
+                    - log: hi
+            """).expect(.error, "'repeat' takes an integer, a {variable} or 'forever', not '3'")
+    }
+
+    @Test func literalAmountsReachTheAST() throws {
+        let checked = Checked("""
+            scenario: t
+            variables:
+              c: 0
+            workers:
+              w:
+                - increment: c
+                  by: 5
+                - set: c
+                  to: -2
+                - repeat: 3
+                  do:
+                    - decrement: c
+            """)
+        checked.expectValid()
+        let steps = try #require(checked.result.scenario?.ast.workers.first?.steps)
+        guard case .increment(_, by: .literal(5)) = steps[0].action else {
+            Issue.record("expected increment by 5, got \(steps[0].action)")
+            return
+        }
+        guard case .set(_, to: .literal(-2)) = steps[1].action else {
+            Issue.record("expected set to -2, got \(steps[1].action)")
+            return
+        }
+        guard case .repeat(.times(.literal(3)), let body) = steps[2].action,
+            case .decrement(_, by: .literal(1)) = body.first?.action
+        else {
+            Issue.record("expected repeat 3 of decrement by 1, got \(steps[2].action)")
+            return
+        }
+    }
+}
+
+@Suite("Booleans")
+struct BooleanTests {
+    static func daemon(_ written: String) -> String {
+        """
+        scenario: t
+        workers:
+          helper:
+            daemon: ‸\(written)
+            steps:
+              - log: hi
+          main:
+            - log: hi
+        """
+    }
+
+    @Test(arguments: ["yes", "on", "no", "off", "Yes", "y"])
+    func yaml11BooleansAreRejected(_ written: String) {
+        Checked(Self.daemon(written))
+            .expect(.error, "'daemon' must be true or false; '\(written)' meant a boolean only in YAML 1.1")
+    }
+
+    @Test(arguments: ["\"true\"", "maybe", "1"])
+    func otherValuesAreNotBooleans(_ written: String) {
+        Checked(Self.daemon(written)).expect(.error, "'daemon' must be true or false, not")
+    }
+
+    @Test(arguments: [("true", true), ("false", false), ("True", true), ("FALSE", false)])
+    func trueAndFalseAreAccepted(_ written: String, _ value: Bool) throws {
+        let checked = Checked(Self.daemon(written))
+        checked.expectValid()
+        #expect(checked.result.scenario?.ast.workers.first?.isDaemon == value)
+    }
+}
+
+@Suite("Durations")
+struct DurationTests {
+    static func sleep(_ written: String) -> String {
+        """
+        scenario: t
+        workers:
+          w:
+            - sleep: ‸\(written)
+        """
+    }
+
+    @Test(arguments: [
+        ("2", 2_000_000_000),
+        ("0.5", 500_000_000),
+        ("250ms", 250_000_000),
+        ("1.5s", 1_500_000_000),
+        ("100us", 100_000),
+        ("100µs", 100_000),
+        ("20ns", 20),
+        ("2m", 120_000_000_000),
+        ("1m30s", 90_000_000_000),
+        ("1h", 3_600_000_000_000),
+        ("24h", 86_400_000_000_000),
+        ("\"1s\"", 1_000_000_000),
+    ] as [(String, Int64)])
+    func validDurations(_ written: String, _ nanoseconds: Int64) throws {
+        let checked = Checked(Self.sleep(written))
+        checked.expectValid()
+        let step = try #require(checked.result.scenario?.ast.workers.first?.steps.first)
+        guard case .sleep(let duration) = step.action else {
+            Issue.record("expected a sleep step, got \(step.action)")
+            return
+        }
+        #expect(duration.nanoseconds == nanoseconds)
+    }
+
+    @Test(arguments: [
+        ("-1", "a duration cannot be negative ('-1')"),
+        ("-250ms", "cannot be negative"),
+        ("5 minutes", "'5 minutes' is not a duration; write seconds as a number (2, 0.5) or use units"),
+        ("1s30m", "'1s30m' is not a duration"),
+        ("1s1s", "is not a duration"),
+        ("ms", "is not a duration"),
+        ("1e3", "is not a duration"),
+        ("25h", "'25h' is longer than the 24 hours a duration may last"),
+        ("86401", "is longer than the 24 hours"),
+        ("24h1s", "is longer than the 24 hours"),
+    ])
+    func invalidDurations(_ written: String, _ fragment: String) {
+        Checked(Self.sleep(written)).expect(.error, "'sleep': \(fragment)")
+    }
+
+    @Test func workTakesADurationToo() {
+        Checked("""
+            scenario: t
+            workers:
+              w:
+                - work: ‸soon
+            """).expect(.error, "'work': 'soon' is not a duration")
+    }
+
+    @Test func durationMustNotBeEmpty() {
+        Checked("""
+            scenario: t
+            workers:
+              w:
+                - sleep: ‸[1]
+            """).expect(.error, "'sleep' must be a duration such as 2, 0.5, '250ms' or '1m30s', not a list")
+    }
+}

@@ -1,0 +1,275 @@
+import ScenarioDiagnostics
+import ScenarioSyntax
+import ScenarioValidation
+import Testing
+
+@Suite("Workers")
+struct WorkerTests {
+    @Test func workerAsMapWithStepsCountAndDaemon() throws {
+        let checked = Checked("""
+            scenario: t
+            workers:
+              helper:
+                count: 3
+                daemon: true
+                steps:
+                  - log: hi
+              main:
+                - log: bye
+            """)
+        checked.expectValid()
+        let workers = try #require(checked.result.scenario?.ast.workers)
+        #expect(workers.map(\.name.value) == ["helper", "main"])
+        #expect(workers.map(\.instanceCount) == [3, 1])
+        #expect(workers.map(\.isDaemon) == [true, false])
+        #expect(checked.result.scenario?.instanceCount == 4)
+    }
+
+    @Test func invalidWorkerName() {
+        Checked("""
+            scenario: t
+            workers:
+              ‸my-worker:
+                - log: hi
+            """).expect(.error, "'my-worker' is not a valid name: a name starts with a letter or '_'")
+    }
+
+    @Test func unknownWorkerKeySuggestsTheNearestKey() {
+        Checked("""
+            scenario: t
+            workers:
+              w:
+                steps:
+                  - log: hi
+                ‸coutn: 2
+            """).expect(.error, "unknown key 'coutn' in worker 'w'; did you mean 'count'?")
+    }
+
+    @Test func verbAsAWorkerKeySaysStepsGoInAList() {
+        Checked("""
+            scenario: t
+            workers:
+              w:
+                steps:
+                  - log: hi
+                ‸sleep: 1
+            """).expect(.error, "unknown key 'sleep' in worker 'w'; steps go in a list under 'steps:'")
+    }
+
+    @Test func workerMapWithoutSteps() {
+        Checked("""
+            scenario: t
+            workers:
+              w:
+                ‸count: 2
+            """).expect(.error, "worker 'w' has no 'steps:' list")
+    }
+
+    @Test func workerAsAScalar() {
+        Checked("""
+            scenario: t
+            workers:
+              w: ‸hello
+            """).expect(.error, "worker 'w' must be a list of steps, or a map with 'steps', 'count' and 'daemon', not 'hello'")
+    }
+
+    @Test func stepsMustBeAList() {
+        Checked("""
+            scenario: t
+            workers:
+              w:
+                steps: ‸hello
+            """).expect(.error, "the steps of worker 'w' must be a list ('- acquire: lock' …), not 'hello'")
+    }
+
+    @Test func countZeroIsRejected() {
+        Checked("""
+            scenario: t
+            workers:
+              w:
+                count: ‸0
+                steps:
+                  - log: hi
+            """).expect(.error, "a worker's count must be at least 1, not 0")
+    }
+
+    @Test func countMustBeAnInteger() {
+        Checked("""
+            scenario: t
+            workers:
+              w:
+                count: ‸two
+                steps:
+                  - log: hi
+            """).expect(.error, "a worker's count must be a plain decimal integer; found 'two'")
+    }
+}
+
+@Suite("Steps")
+struct StepTests {
+    @Test func stepMustBeAMap() {
+        Checked("""
+            scenario: t
+            workers:
+              w:
+                - ‸log
+            """).expect(.error, "a step is a map whose first key is its verb, as in '- sleep: 1s'; found 'log'")
+    }
+
+    @Test func unknownVerbSuggestsTheNearestVerb() {
+        let checked = Checked("""
+            scenario: t
+            locks:
+              l: lock
+            workers:
+              w:
+                - ‸aquire: l
+                - release: l
+            """)
+        let error = checked.expect(.error, "unknown step 'aquire'; did you mean 'acquire'?")
+        #expect(error?.message.contains("task_done") == true, "the message lists the verbs")
+    }
+
+    @Test func unknownVerbWithoutANearVerb() {
+        let checked = Checked("""
+            scenario: t
+            workers:
+              w:
+                - ‸frobnicate: 1
+            """)
+        let error = checked.expect(.error, "unknown step 'frobnicate'")
+        #expect(error?.message.contains("did you mean") == false)
+    }
+
+    @Test func verbMustComeFirst() {
+        Checked("""
+            scenario: t
+            variables:
+              c: 0
+            workers:
+              w:
+                - by: 2
+                  ‸increment: c
+            """).expect(.error, "the verb 'increment' must come first in its step, before 'by'")
+    }
+
+    @Test func unknownModifierSuggestsTheNearestKey() {
+        Checked("""
+            scenario: t
+            variables:
+              c: 0
+            workers:
+              w:
+                - increment: c
+                  ‸byy: 2
+            """).expect(.error, "unknown key 'byy' in a 'increment' step; did you mean 'by'?")
+    }
+
+    @Test func secondVerbInOneStep() {
+        Checked("""
+            scenario: t
+            workers:
+              w:
+                - log: a
+                  ‸sleep: 1
+            """).expect(.error, "unknown key 'sleep' in a 'log' step; put each step in its own list item")
+    }
+
+    @Test func modifierOnAVerbThatTakesNone() {
+        Checked("""
+            scenario: t
+            locks:
+              l: lock
+            workers:
+              w:
+                - acquire: l
+                  ‸do:
+                    - log: hi
+                - release: l
+            """).expect(.error, "step takes no other keys")
+    }
+
+    @Test(arguments: ["with: l", "repeat: 2"])
+    func missingDo(step: String) {
+        let verb = step.prefix { $0 != ":" }
+        Checked("""
+            scenario: t
+            locks:
+              l: lock
+            workers:
+              w:
+                - ‸\(step)
+            """).expect(.error, "a '\(verb)' step needs 'do:'")
+    }
+
+    @Test func missingTo() {
+        Checked("""
+            scenario: t
+            variables:
+              c: 0
+            workers:
+              w:
+                - ‸set: c
+            """).expect(.error, "a 'set' step needs 'to:'")
+    }
+
+    @Test func emptyDoList() {
+        Checked("""
+            scenario: t
+            locks:
+              l: lock
+            workers:
+              w:
+                - with: l
+                  do:‸
+            """).expect(.error, "the steps of 'with: l' must be a list ('- acquire: lock' …), not nothing")
+    }
+
+    @Test func everyVerbParses() throws {
+        let checked = Checked("""
+            scenario: t
+            variables:
+              c: 0
+            locks:
+              l: lock
+            barriers:
+              b: 1
+            queues:
+              q: 0
+            workers:
+              other:
+                - log: other
+              w:
+                - acquire: l
+                - release: l
+                - with: l
+                  do:
+                    - sleep: 1
+                - work: 2ms
+                - increment: c
+                - decrement: c
+                  by: 2
+                - set: c
+                  to: 7
+                - put: q
+                  value: 5
+                - put: q
+                  value: "text {c}"
+                - get: q
+                - task_done: q
+                - join: other
+                - wait: b
+                - log: "{worker} {i} {item}"
+                - repeat: 2
+                  do:
+                    - log: "{round}"
+            """)
+        checked.expectValid()
+        let steps = try #require(checked.result.scenario?.ast.workers.last?.steps)
+        #expect(steps.map(\.action.verb) == [
+            .acquire, .release, .with, .work, .increment, .decrement, .set, .put, .put, .get, .taskDone,
+            .join, .wait, .log, .repeat,
+        ])
+        #expect(steps.first?.location == Position(line: 14, column: 7))
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import ScenarioRuntime
+import Testing
+
+@testable import ScenarioRendering
+
+@Suite struct TimelineJSONLinesTests {
+    @Test func lineHasTheDocumentedShape() {
+        let writer = TimelineJSONLinesWriter(instances: ["first"], objects: ["left", "q"])
+        #expect(
+            writer.line(for: Event(seq: 0, nanoseconds: 12_000, instance: 0, kind: .acquire, object: 0))
+                == #"{"seq":0,"t":0.000012,"worker":"first","event":"acquire","object":"left"}"#)
+        #expect(
+            writer.line(for: Event(seq: 7, nanoseconds: 2_000_000_000, instance: 0, kind: .get, object: 1, value: .integer(-3)))
+                == #"{"seq":7,"t":2,"worker":"first","event":"get","object":"q","value":-3}"#)
+        #expect(
+            writer.line(for: Event(seq: 8, nanoseconds: 1, instance: 0, kind: .taskDone, object: 1))
+                == #"{"seq":8,"t":0.000000001,"worker":"first","event":"task_done","object":"q"}"#)
+        #expect(
+            writer.line(for: Event(seq: 9, nanoseconds: 0, instance: 0, kind: .log, value: .text("hi")))
+                == #"{"seq":9,"t":0,"worker":"first","event":"log","value":"hi"}"#)
+    }
+
+    @Test func unknownIndicesAreWrittenAsNumbers() {
+        let writer = TimelineJSONLinesWriter(instances: [], objects: [])
+        #expect(
+            writer.line(for: Event(seq: 0, nanoseconds: 0, instance: 4, kind: .release, object: 2))
+                == ##"{"seq":0,"t":0,"worker":"#4","event":"release","object":"#2"}"##)
+    }
+
+    @Test(arguments: Fixtures.names)
+    func fileRoundTrip(name: String) throws {
+        let report = Fixtures.named(name)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("timeline-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try TimelineJSONLinesWriter(report: report).write(report.events, toFile: path)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text == TimelineJSONLinesWriter(report: report).render(report.events))
+        #expect(text.split(separator: "\n").count == report.events.count)
+        #expect(try TimelineJSONLinesReader(report: report).events(contentsOfFile: path) == report.events)
+    }
+
+    @Test func everyKindRoundTrips() throws {
+        let events = EventKind.allCases.enumerated().map { index, kind in
+            Event(seq: index, nanoseconds: Int64(index) * 123_456_789, instance: Int32(index % 2), kind: kind,
+                  object: index % 3 == 0 ? -1 : 1, value: index % 2 == 0 ? .integer(index) : .text("v\(index)"))
+        }
+        let writer = TimelineJSONLinesWriter(instances: ["a", "b"], objects: ["x", "y"])
+        let reader = TimelineJSONLinesReader(instances: ["a", "b"], objects: ["x", "y"])
+        #expect(try reader.events(from: Data(writer.render(events).utf8)) == events)
+    }
+
+    @Test func smallChunksGiveTheSameBytes() throws {
+        let report = Fixtures.longRun
+        var chunks: [[UInt8]] = []
+        try TimelineJSONLinesWriter(report: report).write(report.events, chunkSize: 1_000) { chunks.append($0) }
+        #expect(chunks.count > 10)
+        #expect(String(decoding: chunks.joined(), as: UTF8.self) == TimelineJSONLinesWriter(report: report).render(report.events))
+    }
+
+    @Test func readerSkipsBlankLinesAndAcceptsAMissingFinalNewline() throws {
+        let text = "\n{\"seq\":0,\"t\":0.5,\"worker\":\"a\",\"event\":\"start\"}\n\n{\"seq\":1,\"t\":1,\"worker\":\"a\",\"event\":\"finish\"}"
+        let events = try TimelineJSONLinesReader(instances: ["a"], objects: []).events(from: Data(text.utf8))
+        #expect(events == [
+            Event(seq: 0, nanoseconds: 500_000_000, instance: 0, kind: .start),
+            Event(seq: 1, nanoseconds: 1_000_000_000, instance: 0, kind: .finish),
+        ])
+    }
+
+    @Test(arguments: [
+        ("{\"seq\":0,\"t\":0,\"worker\":\"zed\",\"event\":\"start\"}", "unknown worker 'zed'"),
+        ("{\"seq\":0,\"t\":0,\"worker\":\"a\",\"event\":\"jump\"}", "unknown event 'jump'"),
+        ("{\"seq\":0,\"t\":0,\"worker\":\"a\",\"event\":\"get\",\"object\":\"nope\"}", "unknown object nope"),
+        ("{\"seq\":0,\"t\":0,\"worker\":\"a\",\"event\":\"set\",\"value\":1.5}", "'value' must be an integer or a string"),
+        ("{\"t\":0,\"worker\":\"a\",\"event\":\"start\"}", "missing or invalid 'seq'"),
+        ("[1]", "expected a JSON object"),
+        ("{nope", "not valid JSON"),
+    ])
+    func readerReportsTheLineOfABadEvent(line: String, message: String) {
+        let text = "{\"seq\":0,\"t\":0,\"worker\":\"a\",\"event\":\"start\"}\n" + line + "\n"
+        #expect(throws: TimelineReadError(line: 2, message: message)) {
+            try TimelineJSONLinesReader(instances: ["a"], objects: []).events(from: Data(text.utf8))
+        }
+    }
+}
