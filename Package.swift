@@ -42,8 +42,8 @@ let package = Package(
         .testTarget(name: "ScenarioYAMLTests", dependencies: ["ScenarioYAML"]),
         .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioValidation"]),
         .testTarget(name: "ScenarioRuntimeTests", dependencies: ["ScenarioRuntime", "ScenarioValidation"]),
-        .testTarget(name: "ScenarioRenderingTests", dependencies: ["ScenarioRendering"]),
-        .testTarget(name: "ScenarioCLITests", dependencies: ["ScenarioCLI", "scenario"]),
+        .testTarget(name: "ScenarioRenderingTests", dependencies: ["ScenarioRendering"], exclude: ["Golden"]),
+        .testTarget(name: "ScenarioCLITests", dependencies: ["ScenarioCLI", "scenario"], exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

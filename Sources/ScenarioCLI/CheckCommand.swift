@@ -27,14 +27,16 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Colour diagnostics: auto (on a terminal, unless NO_COLOR is set), always or never."))
     var color: ColorChoice = .auto
 
-    @Flag(name: .shortAndLong, help: "Print nothing for files without errors.")
+    @Flag(name: .shortAndLong, help: "Print nothing for files without errors, and no warnings.")
     var quiet = false
 
     func run() async throws {
         let console = Console.current
         var failed = false
         for path in files {
-            guard let file = ScenarioFile(path: path, options: .init(maxInstances: limits.maxInstances), console: console, color: color)
+            guard let file = ScenarioFile(
+                path: path, options: .init(maxInstances: limits.maxInstances), console: console, color: color,
+                showWarnings: !quiet)
             else {
                 failed = true
                 continue

@@ -87,7 +87,8 @@ struct RunCommand: AsyncParsableCommand {
         }
         switch format {
         case .json:
-            console.out(JSONReportRenderer().render(report) + "\n")
+            // Streamed in chunks: the events of a big run would make one enormous string.
+            try? JSONReportRenderer().write(report) { console.out(String(decoding: $0, as: UTF8.self)) }
         case .text:
             console.out(TextSummaryRenderer().render(report, useColor: useColor))
         }

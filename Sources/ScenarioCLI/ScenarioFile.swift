@@ -10,7 +10,8 @@ struct ScenarioFile {
     let result: FrontEnd.Result
 
     /// Nil when the file cannot be read (the reason has been printed).
-    init?(path: String, options: ValidationOptions, console: Console, color: ColorChoice) {
+    /// - Parameter showWarnings: false prints only errors (`check --quiet`).
+    init?(path: String, options: ValidationOptions, console: Console, color: ColorChoice, showWarnings: Bool = true) {
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -34,7 +35,8 @@ struct ScenarioFile {
         }
         result = FrontEnd.check([UInt8](data), path: path, options: options)
         let renderer = DiagnosticRenderer(source: result.source, useColor: color.enabled(terminal: console.errIsTerminal))
-        let text = renderer.render(result.diagnostics)
+        let shown = showWarnings ? result.diagnostics : Diagnostics(result.diagnostics.errors)
+        let text = renderer.render(shown)
         if !text.isEmpty { console.err(text) }
     }
 

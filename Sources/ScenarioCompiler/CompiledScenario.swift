@@ -14,13 +14,20 @@ public struct CompiledScenario: Sendable {
     public let instances: [CompiledInstance]
     /// One program per worker, indexed by `CompiledInstance.program`.
     public let programs: [[Instruction]]
+    /// The texts of `log` steps.
+    public let templates: [Template]
+    /// The values of `put` steps that give one.
+    public let putValues: [PutValue]
     public let expectations: [(variable: ObjectID, value: Int)]
     public let expectsDeadlock: Bool?
 
     init(
         title: String, path: String, objects: [CompiledObject], instances: [CompiledInstance],
-        programs: [[Instruction]], expectations: [(variable: ObjectID, value: Int)], expectsDeadlock: Bool?
+        programs: [[Instruction]], templates: [Template], putValues: [PutValue],
+        expectations: [(variable: ObjectID, value: Int)], expectsDeadlock: Bool?
     ) {
+        self.templates = templates
+        self.putValues = putValues
         self.title = title
         self.path = path
         self.objects = objects
@@ -59,31 +66,37 @@ public struct CompiledInstance: Sendable {
     public let program: Int
 }
 
-/// One step of a compiled program, with where it was written.
+/// One instruction of a compiled program, with where its step was written. Instructions hold
+/// no references (text lives in `CompiledScenario.templates`), so that threads running the same
+/// program never contend on reference counts.
 public struct Instruction: Sendable {
     public let operation: Operation
     public let location: SourceLocation
 }
 
-/// What an instruction does; names are resolved to object IDs.
-public indirect enum Operation: Sendable {
+/// What an instruction does; names are resolved to object IDs. `with` compiles to `acquire`,
+/// its body and `release`; `repeat` to `loopStart`, its body and `loopEnd`.
+public enum Operation: Sendable {
     case acquire(ObjectID)
     case release(ObjectID)
-    case with(ObjectID, body: [Instruction])
     case sleep(nanoseconds: Int64)
     case work(nanoseconds: Int64)
     /// `increment` (sign +1) and `decrement` (sign -1).
     case add(ObjectID, Operand, sign: Int)
     case set(ObjectID, Operand)
-    case put(ObjectID, PutValue?)
+    /// `value`: an index into `CompiledScenario.putValues`, or nil for the queue's running number.
+    case put(ObjectID, value: Int?)
     case get(ObjectID)
     case taskDone(ObjectID)
     case joinQueue(ObjectID)
     case joinWorker(ObjectID)
     case wait(ObjectID)
-    case log(Template)
-    /// nil count: forever.
-    case loop(count: Operand?, body: [Instruction])
+    /// An index into `CompiledScenario.templates`.
+    case log(template: Int)
+    /// Starts a `repeat` (nil count: forever); `end` is the index of its `loopEnd`.
+    case loopStart(count: Operand?, end: Int)
+    /// Ends a round of the `repeat` whose `loopStart` is at `start`.
+    case loopEnd(start: Int)
 }
 
 /// An integer read when the instruction runs.

@@ -26,54 +26,87 @@ public enum Compiler {
                     program: program))
             }
         }
-        let compiler = StepCompiler(ids: ids, workerNames: Set(ast.workers.map(\.name.value)))
-        let programs = ast.workers.map { compiler.compile($0.steps) }
+        var compiler = StepCompiler(ids: ids, workerNames: Set(ast.workers.map(\.name.value)))
+        let programs = ast.workers.map { compiler.program($0.steps) }
         let expectations = ast.expectations.compactMap { expectation in
             ids[expectation.variable.value].map { (variable: $0, value: expectation.value) }
         }
         return CompiledScenario(
             title: scenario.title, path: path, objects: objects, instances: instances, programs: programs,
-            expectations: expectations, expectsDeadlock: ast.expectsDeadlock?.value)
+            templates: compiler.templates, putValues: compiler.putValues, expectations: expectations, expectsDeadlock: ast.expectsDeadlock?.value)
     }
 }
 
-/// Compiles steps once names are known. Validation guarantees every name resolves; a name that
-/// does not (impossible after validation) compiles to object 0 rather than crashing.
+/// Compiles steps once names are known, flattening `with` and `repeat` into straight-line code
+/// with jumps. Validation guarantees every name resolves; a name that does not (impossible after
+/// validation) compiles to object 0 rather than crashing.
 private struct StepCompiler {
     let ids: [String: ObjectID]
     /// `join` takes a worker or a queue; these names are the workers.
     let workerNames: Set<String>
+    private(set) var templates: [Template] = []
+    private(set) var putValues: [PutValue] = []
+    private var code: [Instruction] = []
 
-    func compile(_ steps: [Step]) -> [Instruction] {
-        steps.map { Instruction(operation: operation($0.action), location: $0.location) }
+    init(ids: [String: ObjectID], workerNames: Set<String>) {
+        self.ids = ids
+        self.workerNames = workerNames
+    }
+
+    mutating func program(_ steps: [Step]) -> [Instruction] {
+        code = []
+        emit(steps)
+        return code
     }
 
     private func id(_ reference: Reference) -> ObjectID { ids[reference.value] ?? 0 }
 
-    private func operation(_ action: StepAction) -> Operation {
+    private mutating func append(_ operation: Operation, _ location: SourceLocation) {
+        code.append(Instruction(operation: operation, location: location))
+    }
+
+    private mutating func emit(_ steps: [Step]) {
+        for step in steps {
+            emit(step.action, at: step.location)
+        }
+    }
+
+    private mutating func emit(_ action: StepAction, at location: SourceLocation) {
         switch action {
-        case .acquire(let target): return .acquire(id(target))
-        case .release(let target): return .release(id(target))
-        case .with(let target, let body): return .with(id(target), body: compile(body))
-        case .sleep(let duration): return .sleep(nanoseconds: duration.nanoseconds)
-        case .work(let duration): return .work(nanoseconds: duration.nanoseconds)
-        case .increment(let target, let amount): return .add(id(target), operand(amount), sign: 1)
-        case .decrement(let target, let amount): return .add(id(target), operand(amount), sign: -1)
-        case .set(let target, let amount): return .set(id(target), operand(amount))
+        case .acquire(let target): append(.acquire(id(target)), location)
+        case .release(let target): append(.release(id(target)), location)
+        case .with(let target, let body):
+            append(.acquire(id(target)), location)
+            emit(body)
+            append(.release(id(target)), location)
+        case .sleep(let duration): append(.sleep(nanoseconds: duration.nanoseconds), location)
+        case .work(let duration): append(.work(nanoseconds: duration.nanoseconds), location)
+        case .increment(let target, let amount): append(.add(id(target), operand(amount), sign: 1), location)
+        case .decrement(let target, let amount): append(.add(id(target), operand(amount), sign: -1), location)
+        case .set(let target, let amount): append(.set(id(target), operand(amount)), location)
         case .put(let target, let value):
+            var index: Int?
             switch value {
-            case nil: return .put(id(target), nil)
-            case .integer(let number): return .put(id(target), .integer(number))
-            case .text(let template): return .put(id(target), .text(self.template(template)))
+            case nil: break
+            case .integer(let number): index = putValues.count; putValues.append(.integer(number))
+            case .text(let text): index = putValues.count; putValues.append(.text(template(text)))
             }
-        case .get(let target): return .get(id(target))
-        case .taskDone(let target): return .taskDone(id(target))
+            append(.put(id(target), value: index), location)
+        case .get(let target): append(.get(id(target)), location)
+        case .taskDone(let target): append(.taskDone(id(target)), location)
         case .join(let target):
-            return workerNames.contains(target.value) ? .joinWorker(id(target)) : .joinQueue(id(target))
-        case .wait(let target): return .wait(id(target))
-        case .log(let text): return .log(template(text))
-        case .repeat(.forever, let body): return .loop(count: nil, body: compile(body))
-        case .repeat(.times(let count), let body): return .loop(count: operand(count), body: compile(body))
+            append(workerNames.contains(target.value) ? .joinWorker(id(target)) : .joinQueue(id(target)), location)
+        case .wait(let target): append(.wait(id(target)), location)
+        case .log(let text):
+            templates.append(template(text))
+            append(.log(template: templates.count - 1), location)
+        case .repeat(let count, let body):
+            let start = code.count
+            let times: Operand? = if case .times(let expression) = count { operand(expression) } else { nil }
+            append(.loopStart(count: times, end: -1), location)  // patched once the end is known
+            emit(body)
+            code[start] = Instruction(operation: .loopStart(count: times, end: code.count), location: location)
+            append(.loopEnd(start: start), location)
         }
     }
 

@@ -88,6 +88,16 @@ public struct Diagnostics: Sendable, Equatable {
     public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
     public var isEmpty: Bool { all.isEmpty }
 
+    /// Without repeats: an alias copies its anchor's nodes with their positions, so a mistake in a
+    /// template used three times would otherwise be reported three times at the same place.
+    public func removingDuplicates() -> Diagnostics {
+        var kept: [Diagnostic] = []
+        for diagnostic in all where !kept.contains(diagnostic) {
+            kept.append(diagnostic)
+        }
+        return Diagnostics(kept)
+    }
+
     /// Sorted by position, as a compiler prints them; problems without a position come first.
     public var sorted: [Diagnostic] {
         all.enumerated().sorted { a, b in

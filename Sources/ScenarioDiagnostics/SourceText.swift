@@ -11,9 +11,28 @@ public struct SourceText: Sendable {
             // libyaml does not count a byte-order mark as a column; neither do we.
             body = Substring(body.unicodeScalars.dropFirst())
         }
-        self.lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
+        // Lines end at LF, CRLF or a lone CR, as libyaml counts them. (Swift reads "\r\n" as one
+        // Character, so the split is done on Unicode scalars.)
+        var lines: [Substring] = []
+        var start = body.unicodeScalars.startIndex
+        var index = start
+        let scalars = body.unicodeScalars
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar == "\n" || scalar == "\r" {
+                lines.append(Substring(scalars[start..<index]))
+                var next = scalars.index(after: index)
+                if scalar == "\r", next < scalars.endIndex, scalars[next] == "\n" {
+                    next = scalars.index(after: next)
+                }
+                start = next
+                index = next
+            } else {
+                index = scalars.index(after: index)
+            }
         }
+        lines.append(Substring(scalars[start..<scalars.endIndex]))
+        self.lines = lines
     }
 
     /// The text of a 1-based line, or nil past the end.

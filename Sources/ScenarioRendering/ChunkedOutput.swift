@@ -12,7 +12,7 @@ struct ChunkedOutput {
     init(chunkSize: Int = defaultChunkSize, sink: @escaping ([UInt8]) throws -> Void) {
         self.chunkSize = max(1, chunkSize)
         self.sink = sink
-        buffer = JSONBytes(capacity: self.chunkSize + 4096)
+        buffer = JSONBytes(capacity: min(self.chunkSize, Self.defaultChunkSize) + 4096)
     }
 
     /// Hands the buffer to the sink once it is full enough.

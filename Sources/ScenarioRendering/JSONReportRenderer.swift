@@ -12,32 +12,41 @@ public struct JSONReportRenderer: Sendable {
 
     /// The report as JSON text, ending in a newline.
     public func render(_ report: RunReport) -> String {
-        var out = JSONBytes()
-        let encoder = EventJSONEncoder(report: report)
-        appendHead(of: report, to: &out)
-        for index in report.events.indices {
-            appendEvent(report.events[index], index: index, encoder: encoder, to: &out)
-        }
-        appendTail(of: report, to: &out)
-        return out.string
+        var bytes: [UInt8] = []
+        // Cannot throw: the sink does not. One chunk, flushed at the end.
+        try? write(report, chunkSize: .max) { bytes += $0 }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Streams the report to an open file handle in 1 MiB chunks.
     public func write(_ report: RunReport, to fileHandle: FileHandle) throws {
         var output = ChunkedOutput.writing(to: fileHandle)
-        let encoder = EventJSONEncoder(report: report)
-        appendHead(of: report, to: &output.buffer)
-        for index in report.events.indices {
-            appendEvent(report.events[index], index: index, encoder: encoder, to: &output.buffer)
-            try output.flushIfFull()
+        try write(report, to: &output)
+    }
+
+    /// Streams the report to `sink`, which receives chunks of about `chunkSize` bytes of UTF-8.
+    /// Chunks end only between events (or at the end), so each one decodes on its own.
+    public func write(_ report: RunReport, chunkSize: Int = 1 << 20, to sink: ([UInt8]) throws -> Void) throws {
+        try withoutActuallyEscaping(sink) { sink in
+            var output = ChunkedOutput(chunkSize: chunkSize, sink: sink)
+            try write(report, to: &output)
         }
-        appendTail(of: report, to: &output.buffer)
-        try output.flush()
     }
 
     /// Creates (or replaces) the file at `path` and streams the report into it.
     public func write(_ report: RunReport, toFile path: String) throws {
         try ChunkedOutput.withFile(atPath: path) { try write(report, to: $0) }
+    }
+
+    private func write(_ report: RunReport, to output: inout ChunkedOutput) throws {
+        let encoder = EventJSONEncoder(report: report)
+        appendHead(of: report, to: &output.buffer)
+        for (index, event) in report.events.enumerated() {
+            appendEvent(event, index: index, encoder: encoder, to: &output.buffer)
+            try output.flushIfFull()
+        }
+        appendTail(of: report, to: &output.buffer)
+        try output.flush()
     }
 
     private func appendHead(of report: RunReport, to out: inout JSONBytes) {

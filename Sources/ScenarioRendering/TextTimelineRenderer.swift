@@ -118,7 +118,7 @@ public struct TextTimelineRenderer: Sendable {
     }
 
     /// Header, the lines for `events` and footer, in one string (continuing this renderer's counts).
-    public mutating func render(_ events: [Event]) -> String {
+    public mutating func render(_ events: some Sequence<Event>) -> String {
         var out = header()
         for event in events {
             if let line = line(for: event) { out += line }

@@ -50,16 +50,26 @@ public struct TimelineJSONLinesReader: Sendable {
     /// The events of JSON-lines text.
     public func events(from data: Data) throws(TimelineReadError) -> [Event] {
         var events: [Event] = []
-        var lineNumber = 0
-        var start = data.startIndex
-        while start < data.endIndex {
-            lineNumber += 1
-            let end = data[start...].firstIndex(of: UInt8(ascii: "\n")) ?? data.endIndex
-            let line = data[start..<end]
-            start = end < data.endIndex ? data.index(after: end) : end
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            events.append(try event(from: Data(line), line: lineNumber))
+        var failure: TimelineReadError?
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var lineNumber = 0
+            var start = 0
+            while start < bytes.count {
+                lineNumber += 1
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                let line = bytes[start..<end]
+                start = end + 1
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                do throws(TimelineReadError) {
+                    events.append(try event(from: Data(line), line: lineNumber))
+                } catch {
+                    failure = error
+                    return
+                }
+            }
         }
+        if let failure { throw failure }
         return events
     }
 

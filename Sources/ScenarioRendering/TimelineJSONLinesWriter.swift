@@ -35,7 +35,7 @@ public struct TimelineJSONLinesWriter: Sendable {
     }
 
     /// All events as JSON lines, each ending in a newline.
-    public func render(_ events: [Event]) -> String {
+    public func render(_ events: some Sequence<Event>) -> String {
         let encoder = self.encoder
         var out = JSONBytes()
         for event in events {
@@ -46,25 +46,28 @@ public struct TimelineJSONLinesWriter: Sendable {
     }
 
     /// Streams the events to an open file handle in 1 MiB chunks.
-    public func write(_ events: [Event], to fileHandle: FileHandle) throws {
+    public func write(_ events: some Sequence<Event>, to fileHandle: FileHandle) throws {
         var output = ChunkedOutput.writing(to: fileHandle)
         try write(events, to: &output)
     }
 
     /// Creates (or replaces) the file at `path` and streams the events into it.
-    public func write(_ events: [Event], toFile path: String) throws {
+    public func write(_ events: some Sequence<Event>, toFile path: String) throws {
         try ChunkedOutput.withFile(atPath: path) { try write(events, to: $0) }
     }
 
-    /// Streams the events to `sink`, which receives chunks of about `chunkSize` bytes of UTF-8.
-    public func write(_ events: [Event], chunkSize: Int = 1 << 20, to sink: ([UInt8]) throws -> Void) throws {
+    /// Streams the events to `sink`, which receives chunks of about `chunkSize` bytes of UTF-8,
+    /// each ending with a whole line.
+    public func write(
+        _ events: some Sequence<Event>, chunkSize: Int = 1 << 20, to sink: ([UInt8]) throws -> Void
+    ) throws {
         try withoutActuallyEscaping(sink) { sink in
             var output = ChunkedOutput(chunkSize: chunkSize, sink: sink)
             try write(events, to: &output)
         }
     }
 
-    private func write(_ events: [Event], to output: inout ChunkedOutput) throws {
+    private func write(_ events: some Sequence<Event>, to output: inout ChunkedOutput) throws {
         let encoder = self.encoder
         for event in events {
             encoder.append(event, to: &output.buffer)

@@ -18,14 +18,14 @@ public struct RunReport: Sendable {
     public var deadlock: DeadlockReport?
     public var error: RuntimeFailure?
     /// The whole timeline, ordered by `seq`.
-    public var events: [Event]
+    public var events: Timeline
     /// Per lock and semaphore: acquisitions and waiting.
     public var contention: [ContentionStats]
 
     public init(
         scenario: String, runtime: String, status: RunStatus, duration: Double, variables: [NamedValue],
         queues: [NamedValue], expectations: [ExpectationResult], instances: [InstanceReport], objects: [ObjectInfo],
-        deadlock: DeadlockReport?, error: RuntimeFailure?, events: [Event], contention: [ContentionStats]
+        deadlock: DeadlockReport?, error: RuntimeFailure?, events: Timeline, contention: [ContentionStats]
     ) {
         self.scenario = scenario
         self.runtime = runtime

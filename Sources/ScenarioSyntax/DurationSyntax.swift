@@ -10,7 +10,7 @@ public enum DurationSyntax {
 
     /// Units from largest to smallest, with their length in nanoseconds.
     static let units: [(suffix: String, nanoseconds: Double)] = [
-        ("h", 3_600e9), ("m", 60e9), ("s", 1e9), ("ms", 1e6), ("us", 1e3), ("µs", 1e3), ("ns", 1),
+        ("h", 3_600e9), ("m", 60e9), ("s", 1e9), ("ms", 1e6), ("us", 1e3), ("µs", 1e3), ("μs", 1e3), ("ns", 1),
     ]
 
     public static func parse(_ text: String) -> Result<DurationValue, Problem> {
@@ -48,7 +48,8 @@ public enum DurationSyntax {
             // Longest suffix first, so that "ms" is not read as "m" followed by "s".
             let letters = rest.prefix { !$0.isASCIIDigit && $0 != "." }
             guard let unit = units.firstIndex(where: { $0.suffix == letters }), unit > lastUnit else { return nil }
-            if units[unit].suffix == "µs", lastUnit == units.firstIndex(where: { $0.suffix == "us" }) { return nil }
+            // "us", "µs" (micro sign) and "μs" (Greek mu) are one unit: at most one of them.
+            if units[unit].nanoseconds == 1e3, lastUnit >= 0, units[lastUnit].nanoseconds == 1e3 { return nil }
             lastUnit = unit
             total += value * units[unit].nanoseconds
             rest = rest.dropFirst(letters.count)

@@ -88,7 +88,7 @@ extension ScenarioParser {
     }
 
     private mutating func repeatCount(_ node: YAMLNode) -> RepeatCount? {
-        if let scalar = node.scalar, scalar.isPlain, scalar.text == "forever" {
+        if let scalar = node.scalar, scalar.text == "forever" {
             return .forever(node.location)
         }
         guard let expression = integerExpression(node, what: "'repeat'", orForever: true) else { return nil }

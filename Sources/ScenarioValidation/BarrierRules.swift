@@ -13,7 +13,7 @@ enum BarrierRules {
                     if case .wait(let name) = step.step.action { name.value == declaration.name.value } else { false }
                 }
             }
-            let instances = waiters.reduce(0) { $0 + $1.instanceCount }
+            let instances = waiters.reduce(0) { $0.addingReportingOverflow($1.instanceCount).partialValue }
             // An unused barrier blocks nobody; one with too few waiters blocks them all.
             guard !waiters.isEmpty, parties > instances else { continue }
             let who = instances == 1 ? "only 1 instance ever waits" : "only \(instances) instances ever wait"

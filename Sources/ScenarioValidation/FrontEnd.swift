@@ -28,6 +28,6 @@ public enum FrontEnd {
         let (validated, validationDiagnostics) = Validator.validate(ast, options: options)
         diagnostics.append(contentsOf: validationDiagnostics)
         let scenario = diagnostics.hasErrors ? nil : validated
-        return Result(source: source, scenario: scenario, diagnostics: diagnostics)
+        return Result(source: source, scenario: scenario, diagnostics: diagnostics.removingDuplicates())
     }
 }

@@ -14,7 +14,7 @@ enum NameRules {
                     "'\(name.value)' is a reserved name (it means something inside '{…}' placeholders or "
                         + "'expect'); rename this \(kind.noun)",
                     at: name.location)
-                continue
+                // Declared all the same, so that its uses do not also report it as undeclared.
             }
             let symbol = SymbolTable.Symbol(name: name.value, kind: kind, location: name.location)
             if let first = context.symbols.declare(symbol) {

@@ -13,6 +13,7 @@ public struct ValidatedScenario: Sendable {
     init(ast: ScenarioAST, symbols: SymbolTable) {
         self.ast = ast
         self.symbols = symbols
+        // The validator bounds the total, so this sum cannot overflow.
         self.instanceCount = ast.workers.reduce(0) { $0 + $1.instanceCount }
     }
 

@@ -14,16 +14,16 @@ enum WorkerRules {
         }
 
         var total = 0
-        var reported = false
         for worker in workers {
-            total += worker.instanceCount
-            if total > context.options.maxInstances, !reported {
-                reported = true
-                context.error(
-                    "worker '\(worker.name.value)' brings the scenario to \(total) instances, over the limit of "
-                        + "\(context.options.maxInstances) (each instance is a thread); raise the limit with "
-                        + "--max-instances if you mean it", at: worker.count?.location ?? worker.name.location)
-            }
+            let (sum, overflow) = total.addingReportingOverflow(worker.instanceCount)
+            total = sum
+            guard overflow || total > context.options.maxInstances else { continue }
+            let count = overflow ? "more than \(Int.max)" : "\(total)"
+            context.error(
+                "worker '\(worker.name.value)' brings the scenario to \(count) instances, over the limit of "
+                    + "\(context.options.maxInstances) (each instance is a thread); raise the limit with "
+                    + "--max-instances if you mean it", at: worker.count?.location ?? worker.name.location)
+            break
         }
 
         for worker in workers {

@@ -41,11 +41,11 @@ struct LibYAMLError {
         }
     }
 
-    /// A tab in the leading whitespace of the line of the problem or of the line before it
-    /// (libyaml often notices the damage one line late).
+    /// A tab in the leading whitespace of the line of the problem. (Only that line: a tab on the
+    /// line before may be legal content, inside a quoted or block scalar.)
     static func indentationTab(near location: SourceLocation, in bytes: UnsafeBufferPointer<UInt8>) -> SourceLocation? {
         let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
-        for number in [location.line, location.line - 1] where number >= 1 && number <= lines.count {
+        for number in [location.line] where number >= 1 && number <= lines.count {
             var column = 1
             for byte in lines[number - 1] {
                 if byte == 0x09 { return SourceLocation(line: number, column: column) }

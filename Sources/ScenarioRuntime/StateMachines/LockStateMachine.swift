@@ -3,7 +3,9 @@
 /// Like every primitive's state machine it holds no lock of its own and never blocks: an engine
 /// keeps it behind a mutex, calls a method, and performs the returned action after dropping the
 /// mutex (waking a waiter, or parking the caller). Waiters are woken one at a time and try again
-/// (barging), which keeps an uncontended acquire cheap.
+/// (barging), which keeps an uncontended acquire cheap; while a woken waiter has not yet tried,
+/// releases wake nobody else, so that a busy lock does not wake threads only to send them back
+/// to sleep.
 public struct LockStateMachine: Sendable {
     public enum AcquireAction: Sendable, Equatable {
         case acquired
@@ -29,6 +31,8 @@ public struct LockStateMachine: Sendable {
     public let isReentrant: Bool
     private var state: State = .unlocked
     private var waiters = WaiterList()
+    /// A waiter woken by a release that has not tried again yet.
+    private var wokenWaiter: Int?
 
     public init(reentrant: Bool) {
         self.isReentrant = reentrant
@@ -49,6 +53,7 @@ public struct LockStateMachine: Sendable {
     public var waiting: [Int] { waiters.all }
 
     public mutating func acquire(by instance: Int) -> AcquireAction {
+        if wokenWaiter == instance { wokenWaiter = nil }
         switch state {
         case .unlocked:
             state = .locked(owner: instance, depth: 1)
@@ -75,13 +80,16 @@ public struct LockStateMachine: Sendable {
             return .stillHeld(depth: depth - 1)
         case .locked:
             state = .unlocked
-            return .released(wake: waiters.popFirst())
+            guard wokenWaiter == nil, let next = waiters.popFirst() else { return .released(wake: nil) }
+            wokenWaiter = next
+            return .released(wake: next)
         }
     }
 
     /// Forgets a waiter that stopped waiting (the run is ending).
     public mutating func cancel(_ instance: Int) {
         waiters.remove(instance)
+        if wokenWaiter == instance { wokenWaiter = nil }
     }
 }
 

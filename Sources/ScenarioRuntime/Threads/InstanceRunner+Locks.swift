@@ -3,11 +3,12 @@ import ScenarioCompiler
 /// `acquire`, `release` and `with` on locks, rlocks and semaphores.
 extension InstanceRunner {
     func acquire(_ object: Int, at instruction: Instruction) throws(InstanceExit) {
-        switch context.objects.objects[object] {
+        switch objects[object] {
         case .lock(let box):
+            spinWhileHeld(box)
             try waitFor(box.state, object: object, isLock: true) { state, waitedSince in
                 guard case .acquired = state.machine.acquire(by: instance) else { return false }
-                box.owner.store(instance, ordering: .releasing)
+                box.owner.publish(instance)
                 state.stats.count(waitedSince: waitedSince)
                 record(.acquire, object: object)
                 return true
@@ -24,14 +25,30 @@ extension InstanceRunner {
         }
     }
 
+    /// Busy-waits a moment while another instance holds the lock: critical sections are usually
+    /// far shorter than parking and waking a thread, and the holder is often running on the other
+    /// core. Bounded, so that a holder that sleeps or was preempted costs only a microsecond or so.
+    /// (No `sched_yield`: with more threads than cores it switches threads, which costs more.)
+    @inline(__always)
+    private func spinWhileHeld(_ lock: LockHandle) {
+        var spins = 0
+        while spins < Self.spinLimit {
+            let owner = lock.owner.load()
+            if owner < 0 || owner == instance { return }
+            spins += 1
+        }
+    }
+
+    static let spinLimit = 200
+
     func release(_ object: Int, at instruction: Instruction) throws(InstanceExit) {
-        switch context.objects.objects[object] {
+        switch objects[object] {
         case .lock(let box):
             let action = box.state.withLock { state in
                 let action = state.machine.release(by: instance)
                 switch action {
                 case .released:
-                    box.owner.store(-1, ordering: .releasing)
+                    box.owner.publish(-1)
                     record(.release, object: object)
                 case .stillHeld:
                     record(.release, object: object)

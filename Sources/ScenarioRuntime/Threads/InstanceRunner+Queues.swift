@@ -3,7 +3,7 @@ import ScenarioCompiler
 /// Queues, barriers and joins.
 extension InstanceRunner {
     func put(_ object: Int, value: EventValue?, at instruction: Instruction) throws(InstanceExit) {
-        guard case .queue(let queue) = context.objects.objects[object] else { return }
+        guard case .queue(let queue) = objects[object] else { return }
         let getter: Int? = try waitUntil(queue, object: object) { state, _ in
             guard case .put(let item, let wake) = state.put(value, by: instance) else { return nil }
             record(.put, object: object, value: item)
@@ -12,8 +12,8 @@ extension InstanceRunner {
         context.wake(getter)
     }
 
-    mutating func get(_ object: Int) throws(InstanceExit) {
-        guard case .queue(let queue) = context.objects.objects[object] else { return }
+    func get(_ object: Int) throws(InstanceExit) {
+        guard case .queue(let queue) = objects[object] else { return }
         let (item, putter): (EventValue, Int?) = try waitUntil(queue, object: object) { state, _ in
             guard case .got(let item, let wake) = state.get(by: instance) else { return nil }
             record(.get, object: object, value: item)
@@ -24,7 +24,7 @@ extension InstanceRunner {
     }
 
     func taskDone(_ object: Int, at instruction: Instruction) throws(InstanceExit) {
-        guard case .queue(let queue) = context.objects.objects[object] else { return }
+        guard case .queue(let queue) = objects[object] else { return }
         let action = queue.withLock { state in
             let action = state.taskDone()
             if case .done = action { record(.taskDone, object: object) }
@@ -40,7 +40,7 @@ extension InstanceRunner {
     }
 
     func joinQueue(_ object: Int) throws(InstanceExit) {
-        guard case .queue(let queue) = context.objects.objects[object] else { return }
+        guard case .queue(let queue) = objects[object] else { return }
         try waitFor(queue, object: object) { state, _ in
             guard state.join(by: instance) else { return false }
             record(.join, object: object)
@@ -49,7 +49,7 @@ extension InstanceRunner {
     }
 
     func joinWorker(_ object: Int) throws(InstanceExit) {
-        guard case .worker(let completion) = context.objects.objects[object] else { return }
+        guard case .worker(let completion) = objects[object] else { return }
         try waitFor(completion, object: object) { state, _ in
             guard state.join(by: instance) else { return false }
             record(.join, object: object)
@@ -60,13 +60,13 @@ extension InstanceRunner {
     /// Arrives at a barrier. The instance that completes a round records a `pass` for every
     /// party, under the barrier's mutex, so each round's waits and passes stay together in `seq` order.
     func wait(_ object: Int) throws(InstanceExit) {
-        guard case .barrier(let barrier) = context.objects.objects[object] else { return }
+        guard case .barrier(let barrier) = objects[object] else { return }
         let arrival = barrier.withLock { state in
             let arrival = state.arrive(instance)
             record(.wait, object: object)
             if case .opened(_, let passing) = arrival {
                 for party in passing {
-                    context.recorder.record(thread: instance, instance: party, .pass, object: object)
+                    context.recorder.record(instance: party, .pass, object: object)
                 }
             }
             return arrival

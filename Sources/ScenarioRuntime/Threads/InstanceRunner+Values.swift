@@ -7,12 +7,12 @@ extension InstanceRunner {
         case .literal(let value):
             return value
         case .variable(let object):
-            guard case .variable(let cell) = context.objects.objects[object] else { return 0 }
-            return cell.value.load(ordering: .relaxed)
+            guard case .variable(let cell) = objects[object] else { return 0 }
+            return cell.load()
         case .index:
             return info.index
         case .round:
-            return rounds.last ?? 0
+            return loops.last?.round ?? 0
         case .item:
             switch item {
             case .integer(let value):
@@ -39,7 +39,7 @@ extension InstanceRunner {
             case .text(let text): result += text
             case .worker: result += info.name
             case .index: result += String(info.index)
-            case .round: result += String(rounds.last ?? 0)
+            case .round: result += String(loops.last?.round ?? 0)
             case .item:
                 switch item {
                 case .integer(let value): result += String(value)
@@ -47,8 +47,8 @@ extension InstanceRunner {
                 case .none: result += "(none)"
                 }
             case .variable(let object):
-                if case .variable(let cell) = context.objects.objects[object] {
-                    result += String(cell.value.load(ordering: .relaxed))
+                if case .variable(let cell) = objects[object] {
+                    result += String(cell.load())
                 }
             }
         }

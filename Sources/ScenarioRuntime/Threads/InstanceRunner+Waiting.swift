@@ -7,7 +7,7 @@ extension InstanceRunner {
     /// `block` event the first time), and parks until a waker makes it try again.
     /// `waitedSince` tells `attempt` when the instance first had to wait, if it did.
     func waitUntil<State, Result>(
-        _ guarded: Guarded<State>, object: Int, isLock: Bool = false,
+        _ guarded: Guarded<State>.Handle, object: Int, isLock: Bool = false,
         _ attempt: (inout State, _ waitedSince: Int64?) -> Result?
     ) throws(InstanceExit) -> Result {
         var waitedSince: Int64?
@@ -28,14 +28,14 @@ extension InstanceRunner {
                 return result
             }
             guard mayPark else { throw .stop }
-            context.parkers[instance].park()
+            parker.park()
             if monitor.isStopping { throw .stop }
         }
     }
 
     /// `waitUntil` for attempts that produce nothing but success.
     func waitFor<State>(
-        _ guarded: Guarded<State>, object: Int, isLock: Bool = false,
+        _ guarded: Guarded<State>.Handle, object: Int, isLock: Bool = false,
         _ attempt: (inout State, _ waitedSince: Int64?) -> Bool
     ) throws(InstanceExit) {
         try waitUntil(guarded, object: object, isLock: isLock) { state, waitedSince in
@@ -48,7 +48,7 @@ extension InstanceRunner {
         let deadline = monotonicNanoseconds() + context.scaled(nanoseconds)
         while monotonicNanoseconds() < deadline {
             if monitor.isStopping { throw .stop }
-            context.parkers[instance].park(until: deadline)
+            parker.park(until: deadline)
         }
         if monitor.isStopping { throw .stop }
         record(.wake)

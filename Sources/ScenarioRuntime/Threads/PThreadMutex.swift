@@ -75,20 +75,46 @@ final class PThreadCondition: @unchecked Sendable {
     return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
 }
 
-/// A state machine behind a pthread mutex.
+/// A state machine behind a pthread mutex. The mutex and the state live at fixed heap addresses,
+/// so that instance threads can use them through a `Handle` of plain pointers: no reference
+/// counting on the hot path, where every thread touches the same few primitives.
 ///
-/// `@unchecked Sendable`: `state` is only touched inside `withLock`.
+/// `@unchecked Sendable`: `state` is only touched with the mutex held.
 final class Guarded<State>: @unchecked Sendable {
-    private let mutex = PThreadMutex()
-    private var state: State
+    let handle: Handle
+
+    /// The pointers of a `Guarded`, valid while the `Guarded` lives.
+    ///
+    /// `@unchecked Sendable`: the pointee is only touched with the mutex held; whoever uses a
+    /// handle keeps its `Guarded` alive (the run's `RuntimeObjects` does, for the whole run).
+    struct Handle: @unchecked Sendable {
+        let mutex: UnsafeMutablePointer<pthread_mutex_t>
+        let state: UnsafeMutablePointer<State>
+
+        @inline(__always) func withLock<T>(_ body: (inout State) throws -> T) rethrows -> T {
+            pthread_mutex_lock(mutex)
+            defer { pthread_mutex_unlock(mutex) }
+            return try body(&state.pointee)
+        }
+    }
 
     init(_ state: State) {
-        self.state = state
+        let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        mutex.initialize(to: pthread_mutex_t())
+        pthread_mutex_init(mutex, nil)
+        let pointer = UnsafeMutablePointer<State>.allocate(capacity: 1)
+        pointer.initialize(to: state)
+        handle = Handle(mutex: mutex, state: pointer)
+    }
+
+    deinit {
+        pthread_mutex_destroy(handle.mutex)
+        handle.mutex.deallocate()
+        handle.state.deinitialize(count: 1)
+        handle.state.deallocate()
     }
 
     @inline(__always) func withLock<T>(_ body: (inout State) throws -> T) rethrows -> T {
-        mutex.lock()
-        defer { mutex.unlock() }
-        return try body(&state)
+        try handle.withLock(body)
     }
 }

@@ -33,9 +33,8 @@ struct ReportBuilder {
 
     /// A `stopped` event for each instance the end of the run stopped.
     func recordStoppedInstances() {
-        let engineThread = scenario.instances.count
         for (instance, status) in statuses.enumerated() where status == .stopped {
-            context.recorder.record(thread: engineThread, instance: instance, .stopped)
+            context.recorder.record(instance: instance, .stopped)
         }
     }
 
@@ -53,7 +52,7 @@ struct ReportBuilder {
             scenario: scenario.title, runtime: "threads", status: status(expectations), duration: duration,
             variables: variables(), queues: queues(), expectations: expectations, instances: instances,
             objects: scenario.objects.map { ObjectInfo(name: $0.name, kind: $0.kind.word) },
-            deadlock: deadlock, error: failure(), events: context.recorder.all(), contention: contention())
+            deadlock: deadlock, error: failure(), events: context.recorder.timeline(), contention: contention())
     }
 
     private func status(_ expectations: [ExpectationResult]) -> RunStatus {
@@ -81,7 +80,7 @@ struct ReportBuilder {
 
     private func variableValue(_ object: Int) -> Int {
         guard case .variable(let cell) = context.objects.objects[object] else { return 0 }
-        return cell.value.load(ordering: .relaxed)
+        return cell.load()
     }
 
     private func variables() -> [NamedValue] {

@@ -10,14 +10,13 @@ final class RunContext: Sendable {
     /// Divides every sleep and work duration.
     let speed: Double
 
-    init(scenario: CompiledScenario, speed: Double) {
+    init(scenario: CompiledScenario, speed: Double, streaming: Bool) {
         self.scenario = scenario
         let objects = RuntimeObjects(scenario)
         self.objects = objects
         self.monitor = RunMonitor(
             isDaemon: scenario.instances.map(\.isDaemon), lockOwner: { objects.lockOwner($0) })
-        // One buffer per instance thread, and one for the engine's own events (`stopped`).
-        self.recorder = EventRecorder(threads: scenario.instances.count + 1)
+        self.recorder = EventRecorder(streaming: streaming)
         self.parkers = scenario.instances.map { _ in Parker() }
         self.speed = speed
     }

@@ -4,65 +4,105 @@ import Synchronization
 
 /// The live objects of one run, indexed by object ID: variables as atomic cells, every primitive
 /// as its state machine behind a pthread mutex.
+///
+/// The table holds handles (plain pointers) and `owners` keeps the objects alive: every instance
+/// thread reads the table on every step, and references there would make all threads fight over
+/// the same reference counts.
 final class RuntimeObjects: Sendable {
     enum Object: Sendable {
-        case variable(VariableCell)
-        case lock(LockBox)
-        case semaphore(Guarded<SemaphoreState>)
-        case barrier(Guarded<BarrierStateMachine>)
-        case queue(Guarded<QueueStateMachine>)
-        case worker(Guarded<CompletionStateMachine>)
+        case variable(SharedInt)
+        case lock(LockHandle)
+        case semaphore(Guarded<SemaphoreState>.Handle)
+        case barrier(Guarded<BarrierStateMachine>.Handle)
+        case queue(Guarded<QueueStateMachine>.Handle)
+        case worker(Guarded<CompletionStateMachine>.Handle)
     }
 
     let objects: [Object]
+    private let owners: [AnyObject & Sendable]
 
     init(_ scenario: CompiledScenario) {
+        var owners: [AnyObject & Sendable] = []
+        func guarded<State>(_ state: State) -> Guarded<State>.Handle {
+            let object = Guarded(state)
+            owners.append(object)
+            return object.handle
+        }
+        func lock(reentrant: Bool) -> LockHandle {
+            let state = guarded(LockState(machine: LockStateMachine(reentrant: reentrant)))
+            let owner = AtomicCell(initial: -1)
+            owners.append(owner)
+            return LockHandle(state: state, owner: owner.shared)
+        }
         objects = scenario.objects.map { object in
             switch object.kind {
-            case .variable(let initial): .variable(VariableCell(initial))
-            case .lock: .lock(LockBox(reentrant: false))
-            case .rlock: .lock(LockBox(reentrant: true))
-            case .semaphore(let permits): .semaphore(Guarded(SemaphoreState(machine: SemaphoreStateMachine(permits: permits))))
-            case .barrier(let parties): .barrier(Guarded(BarrierStateMachine(parties: parties)))
-            case .queue(let capacity): .queue(Guarded(QueueStateMachine(capacity: capacity)))
-            case .worker: .worker(Guarded(CompletionStateMachine(instances: object.instances.count)))
+            case .variable(let initial):
+                let cell = AtomicCell(initial: initial)
+                owners.append(cell)
+                return .variable(cell.shared)
+            case .lock: return .lock(lock(reentrant: false))
+            case .rlock: return .lock(lock(reentrant: true))
+            case .semaphore(let permits):
+                return .semaphore(guarded(SemaphoreState(machine: SemaphoreStateMachine(permits: permits))))
+            case .barrier(let parties): return .barrier(guarded(BarrierStateMachine(parties: parties)))
+            case .queue(let capacity): return .queue(guarded(QueueStateMachine(capacity: capacity)))
+            case .worker: return .worker(guarded(CompletionStateMachine(instances: object.instances.count)))
             }
         }
+        self.owners = owners
     }
 
     /// The instance holding lock `object`, for the monitor's cycle check (no mutex taken).
     func lockOwner(_ object: Int) -> Int? {
-        guard object >= 0, object < objects.count, case .lock(let box) = objects[object] else { return nil }
-        let owner = box.owner.load(ordering: .acquiring)
+        guard object >= 0, object < objects.count, case .lock(let lock) = objects[object] else { return nil }
+        let owner = lock.owner.acquire()
         return owner >= 0 ? owner : nil
     }
 }
 
-/// A shared integer. Reads and writes are atomic (memory-safe) but an increment is a read and
-/// a separate write, so concurrent increments can lose updates, as `counter += 1` can in Python.
-final class VariableCell: Sendable {
-    let value: Atomic<Int>
+/// An atomic integer at a fixed address, owned by an `AtomicCell`. As a shared variable, reads
+/// and writes are atomic (memory-safe) but an increment is a read and a separate write, so
+/// concurrent increments can lose updates, as `counter += 1` can in Python.
+///
+/// `@unchecked Sendable`: the pointee is atomic, and the owning `AtomicCell` outlives every use
+/// (`RuntimeObjects.owners` keeps it for the whole run).
+struct SharedInt: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Atomic<Int>>
 
-    init(_ initial: Int) {
-        value = Atomic(initial)
+    @inline(__always) func load() -> Int { pointer.pointee.load(ordering: .relaxed) }
+    @inline(__always) func store(_ value: Int) { pointer.pointee.store(value, ordering: .relaxed) }
+    /// With acquire ordering, to see what was written before a `publish`.
+    @inline(__always) func acquire() -> Int { pointer.pointee.load(ordering: .acquiring) }
+    /// With release ordering.
+    @inline(__always) func publish(_ value: Int) { pointer.pointee.store(value, ordering: .releasing) }
+}
+
+/// Owns the memory of a `SharedInt`.
+final class AtomicCell: Sendable {
+    let shared: SharedInt
+
+    init(initial: Int) {
+        let pointer = UnsafeMutablePointer<Atomic<Int>>.allocate(capacity: 1)
+        pointer.initialize(to: Atomic(initial))
+        shared = SharedInt(pointer: pointer)
+    }
+
+    deinit {
+        shared.pointer.deinitialize(count: 1)
+        shared.pointer.deallocate()
     }
 }
 
-/// A lock's state machine with its contention counters, and its owner mirrored in an atomic so
-/// the monitor can follow wait-for chains without taking the lock's mutex.
-final class LockBox: Sendable {
-    struct State: Sendable {
-        var machine: LockStateMachine
-        var stats = ContentionCounter()
-    }
+struct LockState: Sendable {
+    var machine: LockStateMachine
+    var stats = ContentionCounter()
+}
 
-    let state: Guarded<State>
-    /// The owner's instance ID, or -1. Written only with the state's mutex held.
-    let owner = Atomic<Int>(-1)
-
-    init(reentrant: Bool) {
-        state = Guarded(State(machine: LockStateMachine(reentrant: reentrant)))
-    }
+/// A lock's state machine, and its owner mirrored in an atomic so that the monitor can follow
+/// wait-for chains without taking the lock's mutex (written only with that mutex held).
+struct LockHandle: Sendable {
+    let state: Guarded<LockState>.Handle
+    let owner: SharedInt
 }
 
 struct SemaphoreState: Sendable {

@@ -10,7 +10,7 @@ import Darwin
 /// Runs a scenario with one OS thread per worker instance and real blocking primitives.
 public enum ThreadsEngine {
     public static func run(_ scenario: CompiledScenario, options: RunOptions = RunOptions()) -> RunReport {
-        let context = RunContext(scenario: scenario, speed: options.speed)
+        let context = RunContext(scenario: scenario, speed: options.speed, streaming: options.onEvents != nil)
         let gate = StartGate()
         var threads: [OSThread] = []
         threads.reserveCapacity(scenario.instances.count)
@@ -18,7 +18,7 @@ public enum ThreadsEngine {
         for instance in scenario.instances.indices {
             let thread = OSThread {
                 gate.wait()
-                var runner = InstanceRunner(context: context, instance: instance)
+                let runner = InstanceRunner(context: context, instance: instance)
                 runner.run()
             }
             guard let thread else {

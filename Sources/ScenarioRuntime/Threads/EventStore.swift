@@ -1,0 +1,125 @@
+import Synchronization
+
+/// Every event of a run, stored at the index of its `seq`: the global counter hands out distinct
+/// slots, so writers never share one and nothing needs sorting afterwards. Storage grows in
+/// chunks that never move; a per-slot flag, set with release ordering once the slot is written,
+/// lets a reader on another thread stream the events while the run goes on.
+///
+/// `@unchecked Sendable`: each slot is written by exactly one thread (the holder of its `seq`)
+/// before its flag is published; readers read a slot only after seeing its flag (or after every
+/// writer has ended); `texts` is guarded; `chunks` only
+/// grows, under `growth`, and its length is published through `chunkCount` with release ordering.
+final class EventStore: @unchecked Sendable {
+    static let chunkShift = 16
+    static let chunkSize = 1 << chunkShift
+    /// Enough chunks for 2^32 events, far past what memory allows.
+    static let maximumChunks = 1 << 16
+
+    /// An event as stored: its `seq` is its index. 32 bytes and no references, so that storing
+    /// one copies plain memory; text values live in `texts`.
+    struct Slot {
+        var nanoseconds: Int64
+        /// The integer value, or the index of the text value in `texts`.
+        var payload: Int64
+        var instance: Int32
+        var object: Int32
+        var kind: EventKind
+        var valueKind: ValueKind
+    }
+
+    enum ValueKind: UInt8 {
+        case none, integer, text
+    }
+
+    private struct Chunk {
+        let slots: UnsafeMutablePointer<Slot>
+        /// Per-slot "written" flags, only when a reader streams the events during the run.
+        let ready: UnsafeMutablePointer<Atomic<Bool>>?
+    }
+
+    private let chunks = UnsafeMutablePointer<Chunk>.allocate(capacity: EventStore.maximumChunks)
+    private let chunkCount = Atomic<Int>(0)
+    private let growth = PThreadMutex()
+    /// Whether slots carry "written" flags (needed by `isWritten`).
+    let tracksWrites: Bool
+    /// Text values (log lines, text queue items), by index.
+    private let texts = Guarded<[String]>([])
+
+    init(tracksWrites: Bool) {
+        self.tracksWrites = tracksWrites
+    }
+
+    deinit {
+        // Slots are plain memory: nothing to deinitialize in them.
+        for index in 0..<chunkCount.load(ordering: .acquiring) {
+            let chunk = chunks[index]
+            if let ready = chunk.ready {
+                ready.deinitialize(count: Self.chunkSize)
+                ready.deallocate()
+            }
+            chunk.slots.deallocate()
+        }
+        chunks.deallocate()
+    }
+
+    @inline(__always)
+    func store(_ slot: Slot, at seq: Int) {
+        let chunk = self.chunk(seq >> Self.chunkShift)
+        let index = seq & (Self.chunkSize - 1)
+        (chunk.slots + index).initialize(to: slot)
+        chunk.ready?[index].store(true, ordering: .releasing)
+    }
+
+    /// Keeps a text value and returns the payload that names it.
+    func intern(_ text: String) -> Int64 {
+        texts.withLock { texts in
+            texts.append(text)
+            return Int64(texts.count - 1)
+        }
+    }
+
+    /// Whether the event with this `seq` has been written.
+    func isWritten(_ seq: Int) -> Bool {
+        let chunkIndex = seq >> Self.chunkShift
+        guard chunkIndex < chunkCount.load(ordering: .acquiring), let ready = chunks[chunkIndex].ready else { return false }
+        return ready[seq & (Self.chunkSize - 1)].load(ordering: .acquiring)
+    }
+
+    /// The event with this `seq`; call only once `isWritten(seq)` (or once the run is over).
+    func event(at seq: Int) -> Event {
+        let slot = chunks[seq >> Self.chunkShift].slots[seq & (Self.chunkSize - 1)]
+        let value: EventValue = switch slot.valueKind {
+        case .none: .none
+        case .integer: .integer(Int(slot.payload))
+        case .text: .text(texts.withLock { $0[Int(slot.payload)] })
+        }
+        return Event(
+            seq: seq, nanoseconds: slot.nanoseconds, instance: slot.instance, kind: slot.kind, object: slot.object,
+            value: value)
+    }
+
+    @inline(__always)
+    private func chunk(_ index: Int) -> Chunk {
+        if index < chunkCount.load(ordering: .acquiring) { return chunks[index] }
+        return grow(to: index)
+    }
+
+    private func grow(to index: Int) -> Chunk {
+        growth.withLock {
+            var count = chunkCount.load(ordering: .relaxed)
+            while count <= index {
+                precondition(count < Self.maximumChunks, "more events than a run can hold")
+                var ready: UnsafeMutablePointer<Atomic<Bool>>?
+                if tracksWrites {
+                    let flags = UnsafeMutablePointer<Atomic<Bool>>.allocate(capacity: Self.chunkSize)
+                    for slot in 0..<Self.chunkSize { (flags + slot).initialize(to: Atomic(false)) }
+                    ready = flags
+                }
+                (chunks + count).initialize(to: Chunk(slots: .allocate(capacity: Self.chunkSize), ready: ready))
+                count += 1
+                chunkCount.store(count, ordering: .releasing)
+            }
+        }
+        return chunks[index]
+    }
+}
