@@ -82,10 +82,8 @@ struct Checked {
         if alone {
             let others = errors.filter { $0 != found }
             if !others.isEmpty {
-                Issue.record(
-                    "expected no other errors, got \(others.count):\n"
-                        + others.map(\.description).joined(separator: "\n"),
-                    sourceLocation: sourceLocation)
+                let list = others.map(\.description).joined(separator: "\n")
+                Issue.record("expected no other errors, got \(others.count):\n\(list)", sourceLocation: sourceLocation)
             }
         }
         return found
@@ -103,10 +101,10 @@ struct Checked {
         }
         let position = markers[marker]
         if !diagnostic.notes.contains(where: { $0.location == position && $0.message.contains(fragment) }) {
+            let notes = diagnostic.notes.map { "\($0.location.map(\.description) ?? "-"): \($0.message)" }
+                .joined(separator: "; ")
             Issue.record(
-                "expected a note at \(position) containing \"\(fragment)\" on '\(diagnostic.message)'; notes: "
-                    + diagnostic.notes.map { "\($0.location.map(\.description) ?? "-"): \($0.message)" }
-                    .joined(separator: "; "),
+                "expected a note at \(position) containing \"\(fragment)\" on '\(diagnostic.message)'; notes: \(notes)",
                 sourceLocation: sourceLocation)
         }
     }

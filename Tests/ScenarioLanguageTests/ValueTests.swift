@@ -33,14 +33,15 @@ struct IntegerTests {
     func variableInitialValueMustBeAPlainDecimalInteger(_ bad: BadInteger) {
         // An empty value has no character of its own: libyaml puts it right after the colon.
         let marked = bad.written.isEmpty ? "  c:‸\n" : "  c: ‸\(bad.written)\n"
-        Checked("""
+        let error = Checked("""
             scenario: t
             variables:
             \(marked)\
             workers:
               w:
                 - increment: c
-            """).expect(.error, "a variable's initial value \(bad.fragment)")
+            """).expect(.error, bad.fragment)
+        #expect(error?.message.hasPrefix("a variable's initial value ") == true)
     }
 
     @Test(arguments: ["0", "42", "-7", "+5", "9223372036854775807"])
@@ -54,7 +55,8 @@ struct IntegerTests {
                 - increment: c
             """)
         checked.expectValid()
-        #expect(checked.result.scenario?.symbols["c"]?.kind == .variable(initial: Int(written)))
+        let value = try #require(Int(written))
+        #expect(checked.result.scenario?.symbols["c"]?.kind == .variable(initial: value))
     }
 
     @Test func byTakesAnIntegerOrAVariable() {
@@ -245,7 +247,8 @@ struct DurationTests {
         ("24h1s", "is longer than the 24 hours"),
     ])
     func invalidDurations(_ written: String, _ fragment: String) {
-        Checked(Self.sleep(written)).expect(.error, "'sleep': \(fragment)")
+        let error = Checked(Self.sleep(written)).expect(.error, fragment)
+        #expect(error?.message.hasPrefix("'sleep': ") == true)
     }
 
     @Test func workTakesADurationToo() {

@@ -162,7 +162,7 @@ struct StepTests {
               w:
                 - increment: c
                   ‸byy: 2
-            """).expect(.error, "unknown key 'byy' in a 'increment' step; did you mean 'by'?")
+            """).expect(.error, "unknown key 'byy' in an 'increment' step; did you mean 'by'? (an 'increment' step also takes 'by')")
     }
 
     @Test func secondVerbInOneStep() {
@@ -186,7 +186,7 @@ struct StepTests {
                   ‸do:
                     - log: hi
                 - release: l
-            """).expect(.error, "step takes no other keys")
+            """).expect(.error, "unknown key 'do' in an 'acquire' step (an 'acquire' step takes no other keys)")
     }
 
     @Test(arguments: ["with: l", "repeat: 2"])

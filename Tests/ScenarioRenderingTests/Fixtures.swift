@@ -16,7 +16,7 @@ enum Fixtures {
     }
 
     /// Builds events in order, numbering `seq` from 0.
-    struct Timeline {
+    struct EventList {
         var events: [Event] = []
 
         mutating func add(
@@ -29,7 +29,7 @@ enum Fixtures {
 
     /// Two instances of `adder` increment `counter` under `mutex`; the second has to wait.
     static var lockCounter: RunReport {
-        var timeline = Timeline()
+        var timeline = EventList()
         // objects: 0 counter, 1 mutex, 2 adder
         timeline.add(0, 0, .start)
         timeline.add(3, 1, .start)
@@ -56,7 +56,7 @@ enum Fixtures {
                 ObjectInfo(name: "counter", kind: "variable"), ObjectInfo(name: "mutex", kind: "lock"),
                 ObjectInfo(name: "adder", kind: "worker"),
             ],
-            deadlock: nil, error: nil, events: timeline.events,
+            deadlock: nil, error: nil, events: Timeline(timeline.events),
             contention: [
                 ContentionStats(name: "mutex", kind: "lock", acquisitions: 2, contended: 1, totalWait: 0.001_247, longestWait: 0.001_247)
             ])
@@ -64,7 +64,7 @@ enum Fixtures {
 
     /// `first` takes left then right, `second` right then left: a cycle.
     static var deadlock: RunReport {
-        var timeline = Timeline()
+        var timeline = EventList()
         // objects: 0 left, 1 right, 2 first, 3 second
         timeline.add(0, 0, .start)
         timeline.add(0, 1, .start)
@@ -93,7 +93,7 @@ enum Fixtures {
             deadlock: DeadlockReport(
                 waits: ["first waits for lock right, held by second", "second waits for lock left, held by first"],
                 cycle: ["first holds left, waits for right", "second holds right, waits for left"]),
-            error: nil, events: timeline.events,
+            error: nil, events: Timeline(timeline.events),
             contention: [
                 ContentionStats(name: "left", kind: "lock", acquisitions: 1, contended: 0, totalWait: 0, longestWait: 0),
                 ContentionStats(name: "right", kind: "lock", acquisitions: 1, contended: 0, totalWait: 0, longestWait: 0),
@@ -102,7 +102,7 @@ enum Fixtures {
 
     /// A producer fills a queue for a daemon, then releases a lock it never took.
     static var runtimeError: RunReport {
-        var timeline = Timeline()
+        var timeline = EventList()
         // objects: 0 total, 1 jobs, 2 guard, 3 producer, 4 processor
         timeline.add(0, 0, .start)
         timeline.add(1, 1, .start)
@@ -130,13 +130,13 @@ enum Fixtures {
             ],
             deadlock: nil,
             error: RuntimeFailure(message: "release of lock 'guard', which is not locked", location: "queue.yaml:14:11"),
-            events: timeline.events, contention: [])
+            events: Timeline(timeline.events), contention: [])
     }
 
     /// Twelve instances meet at a barrier: too many columns for 100 characters.
     static var manyInstances: RunReport {
         let count = 12
-        var timeline = Timeline()
+        var timeline = EventList()
         // objects: 0 gate, 1 arrived, 2 runner
         for instance in 0..<count { timeline.add(Int64(instance), Int32(instance), .start) }
         for instance in 0..<count {
@@ -156,18 +156,18 @@ enum Fixtures {
                 ObjectInfo(name: "gate", kind: "barrier"), ObjectInfo(name: "arrived", kind: "variable"),
                 ObjectInfo(name: "runner", kind: "worker"),
             ],
-            deadlock: nil, error: nil, events: timeline.events, contention: [])
+            deadlock: nil, error: nil, events: Timeline(timeline.events), contention: [])
     }
 
     /// Two instances incrementing 600 times each: more events than the default 200 lines.
     static var longRun: RunReport {
         var report = lockCounter
-        var timeline = Timeline()
+        var timeline = EventList()
         for step in 0..<1_200 {
             timeline.add(Int64(step * 10), Int32(step % 2), .increment, 0, .integer(step + 1))
         }
         report.scenario = "long run"
-        report.events = timeline.events
+        report.events = Timeline(timeline.events)
         report.variables = [NamedValue(name: "counter", value: 1_200)]
         report.expectations = [ExpectationResult(variable: "counter", expected: 1_200, actual: 1_200)]
         report.contention = [

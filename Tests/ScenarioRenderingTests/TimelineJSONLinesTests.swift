@@ -37,7 +37,7 @@ import Testing
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text == TimelineJSONLinesWriter(report: report).render(report.events))
         #expect(text.split(separator: "\n").count == report.events.count)
-        #expect(try TimelineJSONLinesReader(report: report).events(contentsOfFile: path) == report.events)
+        #expect(try TimelineJSONLinesReader(report: report).events(contentsOfFile: path) == Array(report.events))
     }
 
     @Test func everyKindRoundTrips() throws {
@@ -55,6 +55,7 @@ import Testing
         var chunks: [[UInt8]] = []
         try TimelineJSONLinesWriter(report: report).write(report.events, chunkSize: 1_000) { chunks.append($0) }
         #expect(chunks.count > 10)
+        #expect(chunks.allSatisfy { $0.last == UInt8(ascii: "\n") })
         #expect(String(decoding: chunks.joined(), as: UTF8.self) == TimelineJSONLinesWriter(report: report).render(report.events))
     }
 

@@ -51,8 +51,9 @@ final class RunMonitor: Sendable {
             guard outcome == nil else { return false }
             if states[instance] == .running { active -= 1 }
             states[instance] = .blocked(on: object)
-            if isLock, let cycle = lockCycle(from: instance) {
-                decide(.deadlock(cycle: cycle))
+            if isLock, let stuck = lockCycle(from: instance), stuck.contains(where: { !isDaemon[$0] }) {
+                // Daemons stuck among themselves do not stop the run; a non-daemon stuck with them does.
+                decide(.deadlock(cycle: stuck))
             } else if active == 0 && nonDaemonsLeft > 0 {
                 decide(.deadlock(cycle: []))
             }
@@ -112,15 +113,15 @@ final class RunMonitor: Sendable {
         condition.broadcast()
     }
 
-    /// Follows "waits for a lock held by" from `start`; the instances of the cycle when it
-    /// comes back to `start`. The owners read are stable: a blocked instance cannot release.
+    /// Follows "waits for a lock held by" from `start`. When the chain runs into a cycle, every
+    /// instance on it can never move again: returns them (`start` first). The owners read are
+    /// stable: a blocked instance cannot release.
     private func lockCycle(from start: Int) -> [Int]? {
         var path = [start]
         var current = start
         while path.count <= states.count {
             guard case .blocked(let object) = states[current], let owner = lockOwner(object) else { return nil }
-            if owner == start { return path }
-            guard !path.contains(owner) else { return nil }  // a cycle that does not include start
+            if path.contains(owner) { return path }
             path.append(owner)
             current = owner
         }

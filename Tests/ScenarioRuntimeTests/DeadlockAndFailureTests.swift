@@ -1,0 +1,595 @@
+import ScenarioRuntime
+import Testing
+
+/// YAML texts shared with nothing else; each file's lines are counted in the tests that need them.
+enum Scenarios {
+    static let lockCycle = """
+        scenario: Lock cycle
+        locks:
+          left: lock
+          right: lock
+        barriers:
+          both: 2
+        workers:
+          first:
+            - acquire: left
+            - wait: both
+            - acquire: right
+            - release: right
+            - release: left
+          second:
+            - acquire: right
+            - wait: both
+            - acquire: left
+            - release: left
+            - release: right
+        """
+
+    /// The lock cycle, plus a third worker that sleeps 10 s (run at speed 1).
+    static let lockCycleWithSleeper = lockCycle + """
+
+          sleeper:
+            - log: "going to sleep"
+            - sleep: 10
+            - log: "woke up"
+        """
+
+    static let barrierShortOfParties = """
+        scenario: Barrier short of parties
+        barriers:
+          gate: 3
+        workers:
+          w:
+            count: 2
+            steps:
+              - wait: gate
+        """
+
+    static let selfDeadlock = """
+        scenario: Plain lock taken twice
+        locks:
+          door: lock
+        workers:
+          w:
+            - acquire: door
+            - acquire: door
+            - release: door
+            - release: door
+        """
+
+    static let emptyQueue = """
+        scenario: Consumer without a producer
+        queues:
+          jobs: 0
+        workers:
+          consumer:
+            - get: jobs
+            - task_done: jobs
+        """
+
+    static let joinOfAStuckWorker = """
+        scenario: Join of a worker that never finishes
+        queues:
+          jobs: 0
+        workers:
+          waiter:
+            - get: jobs
+            - task_done: jobs
+          main:
+            - join: waiter
+            - log: "never printed"
+        """
+
+    static let endless = """
+        scenario: Never ends
+        variables:
+          ticks: 0
+        workers:
+          ticker:
+            - repeat: forever
+              do:
+                - increment: ticks
+                - sleep: 10ms
+        """
+
+    /// `release: door` is on line 7, its verb at column 7.
+    static let releaseUnlocked = """
+        scenario: Release of an unlocked lock
+        locks:
+          door: lock
+        workers:
+          w:
+            - log: "about to release"
+            - release: door
+            - log: "never printed"
+        """
+
+    /// The thief's `release: account` is on line 14, column 7.
+    static let foreignRLockRelease = """
+        scenario: Release of someone else's rlock
+        locks:
+          account: rlock
+        barriers:
+          meet: 2
+        workers:
+          owner:
+            - acquire: account
+            - wait: meet
+            - wait: meet
+            - release: account
+          thief:
+            - wait: meet
+            - release: account
+            - wait: meet
+        """
+
+    /// The second `task_done: jobs` is on line 9, column 7.
+    static let tooManyTaskDone = """
+        scenario: Too many task_done
+        queues:
+          jobs: 0
+        workers:
+          w:
+            - put: jobs
+            - get: jobs
+            - task_done: jobs
+            - task_done: jobs
+        """
+
+    /// `increment: total` is on line 11, column 7.
+    static let textItemAsInteger = """
+        scenario: A text item used as a number
+        variables:
+          total: 0
+        queues:
+          q: 0
+        workers:
+          w:
+            - put: q
+              value: "seven"
+            - get: q
+            - increment: total
+              by: "{item}"
+        """
+
+    static let failedExpectation = """
+        scenario: Wrong expectation
+        variables:
+          counter: 0
+        locks:
+          guard: lock
+        workers:
+          w:
+            count: 2
+            steps:
+              - with: guard
+                do:
+                  - increment: counter
+        expect:
+          counter: 3
+        """
+
+    static let daemons = """
+        scenario: Daemons are stopped at the end
+        variables:
+          ticks: 0
+        queues:
+          jobs: 0
+        workers:
+          ticker:
+            daemon: true
+            steps:
+              - repeat: forever
+                do:
+                  - increment: ticks
+                  - sleep: 5ms
+          listener:
+            daemon: true
+            count: 2
+            steps:
+              - repeat: forever
+                do:
+                  - get: jobs
+          main:
+            - sleep: 50ms
+            - log: "main is done"
+        """
+}
+
+@Suite("Deadlocks")
+struct DeadlockTests {
+    @Test func aLockCycleIsReportedWithBothLocksAndHolders() throws {
+        let report = try runScenario(Scenarios.lockCycle)
+        #expect(report.status == .deadlock, "\(report.brief)")
+        let deadlock = try #require(report.deadlock)
+        #expect(Set(deadlock.cycle) == [
+            "first holds left, waits for right",
+            "second holds right, waits for left",
+        ])
+        #expect(deadlock.waits.contains("first waits for lock right, held by second"), "\(deadlock.waits)")
+        #expect(deadlock.waits.contains("second waits for lock left, held by first"), "\(deadlock.waits)")
+        #expect(report.instance("first")?.status == .blocked)
+        #expect(report.instance("second")?.status == .blocked)
+        #expect(report.instance("first")?.waitingFor == "lock right, held by second")
+        #expect(report.error == nil)
+        #expect(TimelineCheck.seqNumbers(report.events).isEmpty)
+    }
+
+    @Test func aLockCycleIsFoundWhileAnotherWorkerIsStillRunning() throws {
+        // At speed 1 the sleeper would sleep 10 s; the run must not wait for it.
+        let report = try runScenario(Scenarios.lockCycleWithSleeper, speed: 1, timeout: 30)
+        #expect(report.status == .deadlock, "\(report.brief)")
+        #expect(report.deadlock?.cycle.count == 2)
+        #expect(report.instance("first")?.status == .blocked)
+        #expect(report.instance("second")?.status == .blocked)
+        #expect(report.instance("sleeper")?.status == .stopped)
+        let sleeper = try #require(report.instanceIndex("sleeper"))
+        let kinds = report.events.filter { $0.instance == sleeper }.map(\.kind)
+        // The cycle may be found before or after the sleeper starts its sleep, never after it ends.
+        #expect(!kinds.contains(.wake), "the run waited for the sleeper")
+        #expect(kinds.last == .stopped)
+        #expect(!report.events.contains { $0.value == .text("woke up") })
+    }
+
+    @Test func expectingTheDeadlockMakesItOk() throws {
+        let report = try runScenario(Scenarios.lockCycle + "\nexpect:\n  deadlock: true\n")
+        #expect(report.status == .ok, "\(report.brief)")
+        #expect(report.deadlock != nil)
+        let expectation = try #require(report.expectations.first { $0.isDeadlock })
+        #expect(expectation.ok)
+        #expect(expectation.expected == 1 && expectation.actual == 1)
+    }
+
+    @Test func expectingNoDeadlockStillFailsWithDeadlock() throws {
+        let report = try runScenario(Scenarios.lockCycle + "\nexpect:\n  deadlock: false\n")
+        #expect(report.status == .deadlock, "\(report.brief)")
+    }
+
+    @Test func expectingADeadlockThatDoesNotHappenFails() throws {
+        let report = try runScenario("""
+            scenario: No deadlock after all
+            workers:
+              w:
+                - log: "fine"
+            expect:
+              deadlock: true
+            """)
+        #expect(report.status == .expectationFailed, "\(report.brief)")
+        #expect(report.deadlock == nil)
+        #expect(report.expectations.first { $0.isDeadlock }?.ok == false)
+    }
+
+    @Test func aBarrierShortOfPartiesDeadlocks() throws {
+        let report = try runScenario(Scenarios.barrierShortOfParties)
+        #expect(report.status == .deadlock, "\(report.brief)")
+        let deadlock = try #require(report.deadlock)
+        #expect(deadlock.cycle.isEmpty)
+        #expect(deadlock.waits.count == 2)
+        for line in deadlock.waits {
+            #expect(line.contains("barrier gate"), "\(line)")
+            #expect(line.contains("2 of 3 parties"), "\(line)")
+        }
+        #expect(report.instances.allSatisfy { $0.status == .blocked })
+    }
+
+    @Test func aPlainLockTakenTwiceByOneInstanceDeadlocks() throws {
+        let report = try runScenario(Scenarios.selfDeadlock)
+        #expect(report.status == .deadlock, "\(report.brief)")
+        let deadlock = try #require(report.deadlock)
+        #expect(deadlock.waits.count == 1)
+        let line = try #require(deadlock.waits.first)
+        #expect(line.contains("door"), "\(line)")
+        #expect(line.contains("which it holds itself"), "\(line)")
+        #expect(report.instance("w")?.status == .blocked)
+    }
+
+    @Test func aConsumerOfAnEmptyQueueDeadlocks() throws {
+        let report = try runScenario(Scenarios.emptyQueue)
+        #expect(report.status == .deadlock, "\(report.brief)")
+        let deadlock = try #require(report.deadlock)
+        #expect(deadlock.waits == ["consumer waits for an item in queue jobs, which is empty"])
+        #expect(deadlock.cycle.isEmpty)
+        #expect(report.instance("consumer")?.status == .blocked)
+    }
+
+    @Test func joiningAWorkerThatWaitsForeverDeadlocks() throws {
+        let report = try runScenario(Scenarios.joinOfAStuckWorker)
+        #expect(report.status == .deadlock, "\(report.brief)")
+        let deadlock = try #require(report.deadlock)
+        #expect(deadlock.waits.contains { $0.hasPrefix("main waits for worker waiter to finish") && $0.contains("waiter)") },
+                "\(deadlock.waits)")
+        #expect(deadlock.waits.contains { $0.hasPrefix("waiter waits for") && $0.contains("queue jobs") }, "\(deadlock.waits)")
+        #expect(report.instance("main")?.status == .blocked)
+        #expect(report.instance("waiter")?.status == .blocked)
+        #expect(!report.events.contains { $0.kind == .log })
+    }
+
+    @Test func aFullBoundedQueueDeadlocksItsProducer() throws {
+        let report = try runScenario("""
+            scenario: Nobody takes
+            queues:
+              box: 2
+            workers:
+              producer:
+                - repeat: 3
+                  do:
+                    - put: box
+            """)
+        #expect(report.status == .deadlock, "\(report.brief)")
+        #expect(report.deadlock?.waits == ["producer waits for room in queue box, which is full (2 of 2)"])
+        #expect(report.queues == [NamedValue(name: "box", value: 2)])
+    }
+
+    @Test func aSemaphoreWithoutPermitsDeadlocksAndNamesItsHolders() throws {
+        let report = try runScenario("""
+            scenario: Permits kept
+            semaphores:
+              slots: 1
+            barriers:
+              both: 2
+            workers:
+              keeper:
+                - acquire: slots
+                - wait: both
+                - acquire: slots
+              other:
+                - wait: both
+                - acquire: slots
+            """)
+        #expect(report.status == .deadlock, "\(report.brief)")
+        let waits = try #require(report.deadlock?.waits)
+        #expect(waits.count == 2)
+        for line in waits {
+            #expect(line.contains("semaphore slots (0 of 1 permits free; held by keeper)"), "\(line)")
+        }
+    }
+}
+
+/// A deadlock among daemons does not stop the run: as in Python, the run ends when the non-daemon
+/// instances have finished, and the stuck daemons are stopped then.
+@Suite("Deadlocks among daemons")
+struct DaemonDeadlockTests {
+    @Test func aLockCycleBetweenDaemonsLetsTheRunFinish() throws {
+        let report = try runScenario("""
+            scenario: Daemons in a lock cycle
+            locks:
+              left: lock
+              right: lock
+            barriers:
+              both: 2
+            workers:
+              first:
+                daemon: true
+                steps:
+                  - acquire: left
+                  - wait: both
+                  - acquire: right
+                  - release: right
+                  - release: left
+              second:
+                daemon: true
+                steps:
+                  - acquire: right
+                  - wait: both
+                  - acquire: left
+                  - release: left
+                  - release: right
+              main:
+                - sleep: 200ms
+                - log: "main is done"
+            """)
+        #expect(report.status == .ok, "\(report.brief)")
+        #expect(report.deadlock == nil)
+        #expect(report.instance("main")?.status == .finished)
+        #expect(report.instance("first")?.status == .stopped)
+        #expect(report.instance("second")?.status == .stopped)
+        #expect(report.events.contains { $0.value == .text("main is done") })
+    }
+
+    @Test func aDaemonTakingAPlainLockTwiceLetsTheRunFinish() throws {
+        let report = try runScenario("""
+            scenario: A daemon stuck on itself
+            locks:
+              door: lock
+            workers:
+              stuck:
+                daemon: true
+                steps:
+                  - acquire: door
+                  - acquire: door
+              main:
+                - sleep: 200ms
+                - log: "main is done"
+            """)
+        #expect(report.status == .ok, "\(report.brief)")
+        #expect(report.instance("main")?.status == .finished)
+        #expect(report.instance("stuck")?.status == .stopped)
+    }
+
+    @Test func aNonDaemonInACycleWithADaemonIsADeadlock() throws {
+        let report = try runScenario("""
+            scenario: Mixed cycle
+            locks:
+              left: lock
+              right: lock
+            barriers:
+              both: 2
+            workers:
+              helper:
+                daemon: true
+                steps:
+                  - acquire: left
+                  - wait: both
+                  - acquire: right
+              main:
+                - acquire: right
+                - wait: both
+                - acquire: left
+            """)
+        #expect(report.status == .deadlock, "\(report.brief)")
+        #expect(report.deadlock?.cycle.count == 2)
+    }
+}
+
+@Suite("Runs that end early")
+struct EarlyEndTests {
+    @Test func aRuntimeErrorStopsASleepingInstance() throws {
+        // At speed 1 the sleeper would sleep 10 s; the error ends the run before.
+        let report = try runScenario("""
+            scenario: Error while another sleeps
+            locks:
+              door: lock
+            workers:
+              sleeper:
+                - sleep: 10
+                - log: "woke up"
+              failer:
+                - release: door
+            """, speed: 1, timeout: 30)
+        #expect(report.status == .error, "\(report.brief)")
+        #expect(report.instance("failer")?.status == .failed)
+        #expect(report.instance("sleeper")?.status == .stopped)
+        #expect(!report.events.contains { $0.value == .text("woke up") })
+    }
+
+    @Test func aTimeoutLeavesBlockedInstancesBlockedAndStopsTheOthers() throws {
+        let report = try runScenario("""
+            scenario: Timeout with a waiter
+            queues:
+              jobs: 0
+            workers:
+              consumer:
+                - get: jobs
+              ticker:
+                - repeat: forever
+                  do:
+                    - sleep: 10ms
+            """, speed: 1, timeout: 0.5)
+        #expect(report.status == .timeout, "\(report.brief)")
+        #expect(report.deadlock == nil)
+        #expect(report.instance("consumer")?.status == .blocked)
+        #expect(report.instance("consumer")?.waitingFor == "an item in queue jobs, which is empty")
+        #expect(report.instance("ticker")?.status == .stopped)
+    }
+}
+
+@Suite("Timeouts, runtime errors, expectations, daemons")
+struct RunOutcomeTests {
+    @Test func aNonDaemonThatNeverEndsTimesOut() throws {
+        let report = try runScenario(Scenarios.endless, speed: 1, timeout: 0.5)
+        #expect(report.status == .timeout, "\(report.brief)")
+        #expect(report.deadlock == nil)
+        #expect(report.error == nil)
+        #expect(report.instance("ticker")?.status == .stopped)
+        #expect((report.variable("ticks") ?? 0) >= 1)
+        #expect(TimelineCheck.lifecycles(report.events, instances: report.instances).isEmpty)
+    }
+
+    @Test func releasingAnUnlockedLockIsARuntimeError() throws {
+        let report = try runScenario(Scenarios.releaseUnlocked)
+        #expect(report.status == .error, "\(report.brief)")
+        let error = try #require(report.error)
+        #expect(error.message == "'w' releases lock 'door', which is not locked")
+        #expect(error.location == "test.yaml:7:7")
+        #expect(report.instance("w")?.status == .failed)
+        #expect(!report.events.contains { $0.value == .text("never printed") })
+        #expect(!report.events.contains { $0.kind == .finish })
+    }
+
+    @Test func releasingSomeoneElsesRLockIsARuntimeError() throws {
+        let report = try runScenario(Scenarios.foreignRLockRelease)
+        #expect(report.status == .error, "\(report.brief)")
+        let error = try #require(report.error)
+        #expect(error.message == "'thief' releases rlock 'account', which is held by 'owner', not by 'thief'")
+        #expect(error.location == "test.yaml:14:7")
+        #expect(report.instance("thief")?.status == .failed)
+        #expect(report.instance("owner")?.status != .finished)
+    }
+
+    @Test func tooManyTaskDoneIsARuntimeError() throws {
+        let report = try runScenario(Scenarios.tooManyTaskDone)
+        #expect(report.status == .error, "\(report.brief)")
+        let error = try #require(report.error)
+        #expect(error.message.contains("'task_done' on queue 'jobs'"), "\(error.message)")
+        #expect(error.message.contains("more times than items were put"), "\(error.message)")
+        #expect(error.location == "test.yaml:9:7")
+        let jobs = try #require(report.objectIndex("jobs"))
+        #expect(report.events(on: jobs).filter { $0.kind == .taskDone }.count == 1)
+    }
+
+    @Test func aTextItemUsedAsANumberIsARuntimeError() throws {
+        let report = try runScenario(Scenarios.textItemAsInteger)
+        #expect(report.status == .error, "\(report.brief)")
+        let error = try #require(report.error)
+        #expect(error.message == "'{item}' is \"seven\", which is not an integer")
+        #expect(error.location == "test.yaml:11:7")
+        #expect(report.variable("total") == 0)
+    }
+
+    @Test func theErrorLocationUsesThePathGiven() throws {
+        let report = try runScenario(Scenarios.releaseUnlocked, path: "some/dir/bad.yaml")
+        #expect(report.error?.location == "some/dir/bad.yaml:7:7")
+    }
+
+    @Test func aFailedExpectationIsReported() throws {
+        let report = try runScenario(Scenarios.failedExpectation)
+        #expect(report.status == .expectationFailed, "\(report.brief)")
+        #expect(report.expectations == [ExpectationResult(variable: "counter", expected: 3, actual: 2)])
+        #expect(report.instances.allSatisfy { $0.status == .finished })
+    }
+
+    @Test func daemonsStillRunningOrWaitingAreStopped() throws {
+        let report = try runScenario(Scenarios.daemons)
+        #expect(report.status == .ok, "\(report.brief)")
+        #expect(report.instance("main")?.status == .finished)
+        for name in ["ticker", "listener-1", "listener-2"] {
+            let instance = try #require(report.instance(name))
+            #expect(instance.isDaemon)
+            #expect(instance.status == .stopped, "\(name) ended \(instance.status)")
+        }
+        #expect(report.deadlock == nil)
+        let problems = TimelineCheck.lifecycles(report.events, instances: report.instances)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(report.events.filter { $0.kind == .stopped }.count == 3)
+    }
+
+    @Test func aDaemonThatFinishesIsFinished() throws {
+        let report = try runScenario("""
+            scenario: Short daemon
+            barriers:
+              both: 2
+            workers:
+              helper:
+                daemon: true
+                steps:
+                  - wait: both
+              main:
+                - wait: both
+                - join: helper
+            """)
+        #expect(report.status == .ok, "\(report.brief)")
+        #expect(report.instance("helper")?.status == .finished)
+        #expect(report.instance("main")?.status == .finished)
+    }
+
+    @Test func instancesAreNamedAndIndexedAsDeclared() throws {
+        let report = try runScenario("""
+            scenario: Names
+            workers:
+              solo:
+                - log: "{worker} #{i}"
+              crew:
+                count: 3
+                steps:
+                  - log: "{worker} #{i}"
+            """)
+        #expect(report.status == .ok)
+        #expect(report.instances.map(\.name) == ["solo", "crew-1", "crew-2", "crew-3"])
+        #expect(report.instances.map(\.index) == [1, 1, 2, 3])
+        #expect(report.instances.map(\.worker) == ["solo", "crew", "crew", "crew"])
+        for (index, instance) in report.instances.enumerated() {
+            let logs = report.events.filter { $0.kind == .log && $0.instance == Int32(index) }.map(\.value)
+            #expect(logs == [.text("\(instance.name) #\(instance.index)")])
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import ScenarioRuntime
+import Testing
+
+/// Every example in scenarios/ meets its own `expect` on the threads runtime.
+@Suite("Example scenarios run")
+struct ExampleScenarioRunTests {
+    @Test func theExamplesAreFound() {
+        #expect(exampleScenarioNames.count >= 12, "found \(exampleScenarioNames)")
+    }
+
+    @Test(arguments: exampleScenarioNames)
+    func meetsItsOwnExpectations(_ name: String) throws {
+        let url = packageRoot.appendingPathComponent("scenarios").appendingPathComponent(name)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let report = try runScenario(text, path: "scenarios/\(name)", speed: 50, timeout: 30)
+        #expect(report.status == .ok, "\(report.brief)")
+        #expect(report.error == nil)
+        for expectation in report.expectations {
+            #expect(expectation.ok, "\(expectation.variable): expected \(expectation.expected), got \(expectation.actual)")
+        }
+        let expectsDeadlock = report.expectations.contains { $0.isDeadlock && $0.expected == 1 }
+        if expectsDeadlock {
+            #expect(report.deadlock != nil)
+            #expect(report.instances.contains { $0.status == .blocked })
+        } else {
+            #expect(report.deadlock == nil)
+            // Every non-daemon instance got to its end.
+            for instance in report.instances where !instance.isDaemon {
+                #expect(instance.status == .finished, "\(instance.name) ended \(instance.status)")
+            }
+        }
+        // Whatever happened, the timeline is numbered without gaps.
+        for (index, event) in report.events.enumerated() where event.seq != index {
+            Issue.record("event at \(index) has seq \(event.seq)")
+            break
+        }
+    }
+}
