@@ -16,12 +16,7 @@ public struct CompletionStateMachine: Sendable {
     }
 
     public mutating func join(by instance: Int) -> Bool {
-        guard remaining > 0 else {
-            joiners.remove(instance)
-            return true
-        }
-        joiners.append(instance)
-        return false
+        joiners.join(instance, isDone: remaining == 0)
     }
 
     public mutating func cancel(_ instance: Int) {

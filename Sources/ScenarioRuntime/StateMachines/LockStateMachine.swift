@@ -92,27 +92,3 @@ public struct LockStateMachine: Sendable {
         if wokenWaiter == instance { wokenWaiter = nil }
     }
 }
-
-/// Waiting instances in arrival order; an instance appears at most once.
-struct WaiterList: Sendable {
-    private(set) var all: [Int] = []
-
-    var isEmpty: Bool { all.isEmpty }
-
-    mutating func append(_ instance: Int) {
-        if !all.contains(instance) { all.append(instance) }
-    }
-
-    mutating func remove(_ instance: Int) {
-        if let index = all.firstIndex(of: instance) { all.remove(at: index) }
-    }
-
-    mutating func popFirst() -> Int? {
-        all.isEmpty ? nil : all.removeFirst()
-    }
-
-    mutating func removeAll() -> [Int] {
-        defer { all = [] }
-        return all
-    }
-}

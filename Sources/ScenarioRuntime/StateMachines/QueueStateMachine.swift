@@ -80,12 +80,7 @@ public struct QueueStateMachine: Sendable {
 
     /// Whether `join` may return now; otherwise the caller is added to the joiners.
     public mutating func join(by instance: Int) -> Bool {
-        guard unfinished > 0 else {
-            joiners.remove(instance)
-            return true
-        }
-        joiners.append(instance)
-        return false
+        joiners.join(instance, isDone: unfinished == 0)
     }
 
     public mutating func cancel(_ instance: Int) {
