@@ -20,7 +20,8 @@ struct RunCommand: AsyncParsableCommand {
             EXAMPLES:
               scenario run scenarios/02-lock-counter.yaml
               scenario run scenarios/08-lock-order-deadlock.yaml --format json
-              scenario run scenarios/01-sleeping-worker.yaml --speed 10 --timeline run.jsonl
+              scenario run scenarios/01-sleeping-worker.yaml --speed 10
+              scenario run scenarios/10-bounded-buffer.yaml --timeline run.jsonl
               scenario run scenarios/11-lost-update.yaml --quiet
 
             \(ExitStatus.helpText)
@@ -29,13 +30,13 @@ struct RunCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The scenario file to run.", valueName: "file"))
     var file: String
 
-    @Option(help: "The runtime: threads (one OS thread per worker instance) or async (Swift tasks). Overrides the file's 'runtime:'.")
+    @Option(help: "The runtime: threads (one OS thread per worker instance) or async (Swift tasks; not available yet, runs on threads). Overrides the file's 'runtime:'.")
     var runtime: RuntimeKind?
 
     @Option(help: "Output: text (timeline, state and summary for people) or json (one object on stdout).")
     var format: OutputFormat = .text
 
-    @Option(help: ArgumentHelp("Also write every event to this file as JSON lines (for `scenario diff` and your own tools).", valueName: "file"))
+    @Option(help: ArgumentHelp("Also write every event to this file as JSON lines (one object per event, for your own tools).", valueName: "file"))
     var timeline: String?
 
     @Option(help: ArgumentHelp("Stop a run that takes longer than this many seconds (status timeout, exit 4).", valueName: "seconds"))

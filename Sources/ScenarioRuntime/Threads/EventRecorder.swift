@@ -7,8 +7,9 @@ import Synchronization
 final class EventRecorder: Sendable {
     private let sequence = Atomic<Int>(0)
     let store: EventStore
-    /// Monotonic time of t = 0. nonisolated(unsafe) is safe: written once by the engine before
-    /// any instance thread passes the start gate (the gate's mutex orders the write before the reads).
+    /// Monotonic time of t = 0, written once by the engine before any instance thread passes
+    /// the start gate; the gate's mutex orders that write before every read, which makes
+    /// nonisolated(unsafe) safe here.
     nonisolated(unsafe) var origin: Int64 = 0
 
     /// - Parameter streaming: whether events will be read while the run goes on.

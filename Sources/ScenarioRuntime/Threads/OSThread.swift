@@ -54,7 +54,8 @@ struct OSThread {
 final class StartGate: Sendable {
     private let mutex = PThreadMutex()
     private let condition = PThreadCondition()
-    /// nonisolated(unsafe) is safe: only touched with `mutex` held.
+    /// Whether the gate is open; only touched with `mutex` held, so
+    /// nonisolated(unsafe) is safe.
     private nonisolated(unsafe) var isOpen = false
 
     func wait() {

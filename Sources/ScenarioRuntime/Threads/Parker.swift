@@ -3,7 +3,8 @@
 final class Parker: Sendable {
     private let mutex = PThreadMutex()
     private let condition = PThreadCondition()
-    /// Set by `unpark`, consumed by `park`. nonisolated(unsafe) is safe: only read and written with `mutex` held.
+    /// Set by `unpark`, consumed by `park`; only read and written with `mutex` held, so
+    /// nonisolated(unsafe) is safe.
     private nonisolated(unsafe) var permit = false
 
     /// Waits for `unpark` or until `deadline` (monotonic ns; nil waits without limit).

@@ -23,11 +23,17 @@ final class RunMonitor: Sendable {
 
     private let mutex = PThreadMutex()
     private let condition = PThreadCondition()
-    /// nonisolated(unsafe) is safe for the four fields below: each is only touched with `mutex` held.
-    private nonisolated(unsafe) var states: [InstanceState]
-    private nonisolated(unsafe) var active: Int
-    private nonisolated(unsafe) var nonDaemonsLeft: Int
-    private nonisolated(unsafe) var outcome: Outcome?
+    /// What the monitor knows; only touched with `mutex` held, which is why it may be
+    /// nonisolated(unsafe) in a Sendable class.
+    private nonisolated(unsafe) var tally: Tally
+
+    private struct Tally {
+        var states: [InstanceState]
+        /// Instances running, sleeping or working: neither blocked nor finished.
+        var active: Int
+        var nonDaemonsLeft: Int
+        var outcome: Outcome?
+    }
     private let isDaemon: [Bool]
     /// Set once an outcome is decided; instances poll it between steps and after every wake.
     let stopping = Atomic<Bool>(false)
@@ -36,9 +42,9 @@ final class RunMonitor: Sendable {
 
     init(isDaemon: [Bool], lockOwner: @escaping @Sendable (Int) -> Int?) {
         self.isDaemon = isDaemon
-        self.states = Array(repeating: .running, count: isDaemon.count)
-        self.active = isDaemon.count
-        self.nonDaemonsLeft = isDaemon.filter { !$0 }.count
+        self.tally = Tally(
+            states: Array(repeating: .running, count: isDaemon.count), active: isDaemon.count,
+            nonDaemonsLeft: isDaemon.filter { !$0 }.count)
         self.lockOwner = lockOwner
     }
 
@@ -48,36 +54,36 @@ final class RunMonitor: Sendable {
     /// state machine queued the instance. Returns false when the run is ending (do not park).
     func block(_ instance: Int, on object: Int, isLock: Bool) -> Bool {
         mutex.withLock {
-            guard outcome == nil else { return false }
-            if states[instance] == .running { active -= 1 }
-            states[instance] = .blocked(on: object)
+            guard tally.outcome == nil else { return false }
+            if tally.states[instance] == .running { tally.active -= 1 }
+            tally.states[instance] = .blocked(on: object)
             if isLock, let stuck = lockCycle(from: instance), stuck.contains(where: { !isDaemon[$0] }) {
                 // Daemons stuck among themselves do not stop the run; a non-daemon stuck with them does.
                 decide(.deadlock(cycle: stuck))
-            } else if active == 0 && nonDaemonsLeft > 0 {
+            } else if tally.active == 0 && tally.nonDaemonsLeft > 0 {
                 decide(.deadlock(cycle: []))
             }
-            return outcome == nil
+            return tally.outcome == nil
         }
     }
 
     /// A waker made `instance` runnable again (called before it is unparked).
     func unblock(_ instance: Int) {
         mutex.withLock {
-            guard case .blocked = states[instance] else { return }
-            states[instance] = .running
-            active += 1
+            guard case .blocked = tally.states[instance] else { return }
+            tally.states[instance] = .running
+            tally.active += 1
         }
     }
 
     func finish(_ instance: Int) {
         mutex.withLock {
-            if states[instance] == .running { active -= 1 }
-            states[instance] = .finished
-            if !isDaemon[instance] { nonDaemonsLeft -= 1 }
-            if nonDaemonsLeft == 0 {
+            if tally.states[instance] == .running { tally.active -= 1 }
+            tally.states[instance] = .finished
+            if !isDaemon[instance] { tally.nonDaemonsLeft -= 1 }
+            if tally.nonDaemonsLeft == 0 {
                 decide(.completed)
-            } else if active == 0 {
+            } else if tally.active == 0 {
                 decide(.deadlock(cycle: []))
             }
         }
@@ -94,21 +100,21 @@ final class RunMonitor: Sendable {
     /// Waits for the outcome, or decides `timedOut` at `deadline` (monotonic ns).
     func waitForOutcome(until deadline: Int64) -> Outcome {
         mutex.withLock {
-            while outcome == nil {
+            while tally.outcome == nil {
                 if !condition.wait(mutex, until: deadline), monotonicNanoseconds() >= deadline {
                     decide(.timedOut)
                 }
             }
-            return outcome ?? .timedOut
+            return tally.outcome ?? .timedOut
         }
     }
 
     /// Each instance's state as the run ended.
-    var finalStates: [InstanceState] { mutex.withLock { states } }
+    var finalStates: [InstanceState] { mutex.withLock { tally.states } }
 
     private func decide(_ result: Outcome) {
-        guard outcome == nil else { return }
-        outcome = result
+        guard tally.outcome == nil else { return }
+        tally.outcome = result
         stopping.store(true, ordering: .relaxed)
         condition.broadcast()
     }
@@ -119,8 +125,8 @@ final class RunMonitor: Sendable {
     private func lockCycle(from start: Int) -> [Int]? {
         var path = [start]
         var current = start
-        while path.count <= states.count {
-            guard case .blocked(let object) = states[current], let owner = lockOwner(object) else { return nil }
+        while path.count <= tally.states.count {
+            guard case .blocked(let object) = tally.states[current], let owner = lockOwner(object) else { return nil }
             if path.contains(owner) { return path }
             path.append(owner)
             current = owner
