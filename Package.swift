@@ -27,7 +27,8 @@ let package = Package(
         .target(name: "ScenarioSyntax", dependencies: ["ScenarioYAML", "ScenarioDiagnostics"]),
         .target(name: "ScenarioValidation", dependencies: ["ScenarioSyntax", "ScenarioDiagnostics"]),
         .target(name: "ScenarioCompiler", dependencies: ["ScenarioValidation"]),
-        .target(name: "ScenarioRuntime", dependencies: ["ScenarioCompiler"]),
+        .target(name: "CTickClock"),
+        .target(name: "ScenarioRuntime", dependencies: ["ScenarioCompiler", "CTickClock"]),
         .target(name: "ScenarioRendering", dependencies: ["ScenarioRuntime"]),
         .target(
             name: "ScenarioCLI",
