@@ -27,8 +27,7 @@ let package = Package(
         .target(name: "ScenarioSyntax", dependencies: ["ScenarioYAML", "ScenarioDiagnostics"]),
         .target(name: "ScenarioValidation", dependencies: ["ScenarioSyntax", "ScenarioDiagnostics"]),
         .target(name: "ScenarioCompiler", dependencies: ["ScenarioValidation"]),
-        .target(name: "CTickClock"),
-        .target(name: "ScenarioRuntime", dependencies: ["ScenarioCompiler", "CTickClock"]),
+        .target(name: "ScenarioRuntime", dependencies: ["ScenarioCompiler"]),
         .target(name: "ScenarioRendering", dependencies: ["ScenarioRuntime"]),
         .target(
             name: "ScenarioCLI",

@@ -7,6 +7,11 @@ import Synchronization
 final class EventRecorder: Sendable {
     private let sequence = Atomic<Int>(0)
     let store: EventStore
+    /// Monotonic time of t = 0, written once by the engine before any instance thread passes
+    /// the start gate; the gate's mutex orders that write before every read, which makes
+    /// nonisolated(unsafe) safe here.
+    nonisolated(unsafe) var origin: Int64 = 0
+
     /// - Parameter streaming: whether events will be read while the run goes on.
     init(streaming: Bool) {
         store = EventStore(tracksWrites: streaming)
@@ -25,7 +30,7 @@ final class EventRecorder: Sendable {
     func record(instance: Int, _ kind: EventKind, object: Int, payload: Int64, valueKind: EventStore.ValueKind) {
         let seq = sequence.wrappingAdd(1, ordering: .relaxed).oldValue
         let slot = EventStore.Slot(
-            timestamp: store.clock.now(), payload: payload, instance: Int32(truncatingIfNeeded: instance),
+            nanoseconds: monotonicNanoseconds() - origin, payload: payload, instance: Int32(truncatingIfNeeded: instance),
             object: Int32(truncatingIfNeeded: object), kind: kind, valueKind: valueKind)
         store.store(slot, at: seq)
     }

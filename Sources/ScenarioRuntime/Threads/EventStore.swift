@@ -18,8 +18,7 @@ final class EventStore: @unchecked Sendable {
     /// An event as stored: its `seq` is its index. 32 bytes and no references, so that storing
     /// one copies plain memory; text values live in `texts`.
     struct Slot {
-        /// In the units of `EventClock.now()`.
-        var timestamp: Int64
+        var nanoseconds: Int64
         /// The integer value, or the index of the text value in `texts`.
         var payload: Int64
         var instance: Int32
@@ -46,32 +45,8 @@ final class EventStore: @unchecked Sendable {
     /// Text values (log lines, text queue items), by index.
     private let texts = Guarded<[String]>([])
 
-    /// Stamps events. Set by `start` before any instance thread passes the start gate, whose
-    /// mutex orders that write before every read: that makes nonisolated(unsafe) safe here.
-    nonisolated(unsafe) private(set) var clock: EventClock
-    /// Nanoseconds per tick, for reading tick stamps. Measured once, before the run, so that
-    /// events read while the run goes on and after it carry the same times.
-    private let nanosecondsPerTick: Double
-
-    /// Measures the tick rate (about a millisecond) when ticks are used.
     init(tracksWrites: Bool) {
         self.tracksWrites = tracksWrites
-        let usesTicks = EventClock.ticksAreTrustworthy
-        let scale = usesTicks ? EventClock.started(usesTicks: true).nanosecondsPerTick(afterAtLeast: 2_000_000) : nil
-        clock = EventClock.started(usesTicks: scale != nil)
-        nanosecondsPerTick = scale ?? 1
-    }
-
-    /// Sets t = 0 to now; returns now in monotonic nanoseconds.
-    func start() -> Int64 {
-        clock = EventClock.started(usesTicks: clock.usesTicks)
-        return clock.originNanoseconds
-    }
-
-    /// A stored timestamp in nanoseconds since t = 0.
-    @inline(__always) private func nanoseconds(_ timestamp: Int64) -> Int64 {
-        guard clock.usesTicks else { return timestamp }
-        return Int64((Double(timestamp) * nanosecondsPerTick).rounded())
     }
 
     deinit {
@@ -119,7 +94,7 @@ final class EventStore: @unchecked Sendable {
         case .text: .text(texts.withLock { $0[Int(slot.payload)] })
         }
         return Event(
-            seq: seq, nanoseconds: nanoseconds(slot.timestamp), instance: slot.instance, kind: slot.kind, object: slot.object,
+            seq: seq, nanoseconds: slot.nanoseconds, instance: slot.instance, kind: slot.kind, object: slot.object,
             value: value)
     }
 

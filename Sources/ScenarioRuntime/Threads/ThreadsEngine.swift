@@ -31,16 +31,16 @@ public enum ThreadsEngine {
 
         let streamer = options.onEvents.map { EventStreamer(recorder: context.recorder, observer: $0) }
         let interrupts = options.handlesInterrupt ? InterruptHandler(monitor: context.monitor) : nil
-        let origin = context.recorder.store.start()
+        context.recorder.origin = monotonicNanoseconds()
         streamer?.start()
         if let startFailure {
             context.monitor.fail(0, message: startFailure, location: scenario.path)
         }
         gate.open()
 
-        let deadline = origin + Int64(min(options.timeout, 1e9) * 1e9)
+        let deadline = context.recorder.origin + Int64(min(options.timeout, 1e9) * 1e9)
         let outcome = context.monitor.waitForOutcome(until: deadline)
-        let duration = Double(monotonicNanoseconds() - origin) / 1e9
+        let duration = Double(monotonicNanoseconds() - context.recorder.origin) / 1e9
         // The outcome set `stopping`; wake every instance so that the blocked and sleeping ones see it.
         for parker in context.parkers { parker.unpark() }
         for thread in threads { thread.join() }

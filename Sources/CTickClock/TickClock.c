@@ -1,2 +1,0 @@
-// Everything is inline in include/CTickClock.h; this file gives SwiftPM a C target to build.
-#include "CTickClock.h"
