@@ -2,31 +2,10 @@ import Foundation
 import Testing
 
 /// `scenario run` through the built executable: exit codes, text and JSON output, timeline files.
+/// Scenarios shared with the runtime tests are in `Tests/Fixtures/runs`.
 @Suite("scenario run, end to end")
 struct RunEndToEndTests {
     // MARK: Scenarios
-
-    static let lockCycle = """
-        scenario: Lock cycle
-        locks:
-          left: lock
-          right: lock
-        barriers:
-          both: 2
-        workers:
-          first:
-            - acquire: left
-            - wait: both
-            - acquire: right
-            - release: right
-            - release: left
-          second:
-            - acquire: right
-            - wait: both
-            - acquire: left
-            - release: left
-            - release: right
-        """
 
     static let counter = """
         scenario: Counter under a lock
@@ -58,97 +37,58 @@ struct RunEndToEndTests {
     // MARK: Exit codes and text
 
     @Test func anOkRunExitsZero() throws {
-        let run = try E2ERun.scenario(Self.counter, "--quiet")
-        #expect(run.exitCode == 0, "\(run)")
-        #expect(run.stdout.contains("counter = 100"), "\(run)")
+        let run = try runYAML(Self.counter, "--quiet")
+        #expect(run.exited(with: 0), "\(run.summary)")
+        #expect(run.stdout.contains("counter = 100"), "\(run.summary)")
     }
 
     @Test func everyExampleScenarioExitsZero() throws {
-        let folder = e2ePackageRoot.appendingPathComponent("scenarios")
+        let folder = TestFiles.packageRoot.appendingPathComponent("scenarios")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
         #expect(names.count >= 12)
         for name in names {
-            let run = try E2ERun.launch(["run", folder.appendingPathComponent(name).path, "--speed", "50", "--quiet",
-                                            "--timeout", "30", "--color", "never"])
-            #expect(run.exitCode == 0, "\(name): \(run)")
+            let run = try launch(["run", folder.appendingPathComponent(name).path, "--speed", "50", "--quiet",
+                                  "--timeout", "30", "--color", "never"])
+            #expect(run.exited(with: 0), "\(name): \(run.summary)")
         }
     }
 
     @Test func aLockCycleExitsThreeAndNamesBothLocksAndHolders() throws {
-        let run = try E2ERun.scenario(Self.lockCycle)
-        #expect(run.exitCode == 3, "\(run)")
-        #expect(run.stdout.contains("cycle: first holds left, waits for right"), "\(run)")
-        #expect(run.stdout.contains("cycle: second holds right, waits for left"), "\(run)")
-        #expect(run.stdout.contains("first waits for lock right, held by second"), "\(run)")
+        let run = try runShared("lock-cycle")
+        #expect(run.exited(with: 3), "\(run.summary)")
+        #expect(run.stdout.contains("cycle: first holds left, waits for right"), "\(run.summary)")
+        #expect(run.stdout.contains("cycle: second holds right, waits for left"), "\(run.summary)")
+        #expect(run.stdout.contains("first waits for lock right, held by second"), "\(run.summary)")
     }
 
     @Test func aBarrierShortOfPartiesExitsThree() throws {
-        let run = try E2ERun.scenario("""
-            scenario: Barrier short of parties
-            barriers:
-              gate: 3
-            workers:
-              w:
-                count: 2
-                steps:
-                  - wait: gate
-            """)
-        #expect(run.exitCode == 3, "\(run)")
-        #expect(run.stdout.contains("barrier gate"), "\(run)")
-        #expect(run.stdout.contains("parties"), "\(run)")
+        let run = try runShared("barrier-short-of-parties")
+        #expect(run.exited(with: 3), "\(run.summary)")
+        #expect(run.stdout.contains("barrier gate"), "\(run.summary)")
+        #expect(run.stdout.contains("parties"), "\(run.summary)")
     }
 
     @Test func aSelfDeadlockExitsThreeAndSaysTheInstanceHoldsTheLock() throws {
-        let run = try E2ERun.scenario("""
-            scenario: Plain lock taken twice
-            locks:
-              door: lock
-            workers:
-              w:
-                - acquire: door
-                - acquire: door
-                - release: door
-                - release: door
-            """)
-        #expect(run.exitCode == 3, "\(run)")
-        #expect(run.stdout.contains("w waits for lock door, which it holds itself"), "\(run)")
+        let run = try runShared("self-deadlock")
+        #expect(run.exited(with: 3), "\(run.summary)")
+        #expect(run.stdout.contains("w waits for lock door, which it holds itself"), "\(run.summary)")
     }
 
     @Test func aConsumerOfAnEmptyQueueExitsThree() throws {
-        let run = try E2ERun.scenario("""
-            scenario: Nothing to consume
-            queues:
-              jobs: 0
-            workers:
-              consumer:
-                - get: jobs
-            """)
-        #expect(run.exitCode == 3, "\(run)")
-        #expect(run.stdout.contains("consumer waits for an item in queue jobs, which is empty"), "\(run)")
+        let run = try runShared("empty-queue")
+        #expect(run.exited(with: 3), "\(run.summary)")
+        #expect(run.stdout.contains("consumer waits for an item in queue jobs, which is empty"), "\(run.summary)")
     }
 
     @Test func joiningAWorkerThatNeverFinishesExitsThree() throws {
-        let run = try E2ERun.scenario("""
-            scenario: Join of a stuck worker
-            queues:
-              jobs: 0
-            workers:
-              waiter:
-                - get: jobs
-              main:
-                - join: waiter
-            """)
-        #expect(run.exitCode == 3, "\(run)")
-        #expect(run.stdout.contains("main waits for worker waiter to finish"), "\(run)")
+        let run = try runShared("join-of-a-stuck-worker")
+        #expect(run.exited(with: 3), "\(run.summary)")
+        #expect(run.stdout.contains("main waits for worker waiter to finish"), "\(run.summary)")
     }
 
     @Test func aLockCycleIsReportedWithoutWaitingForASleeper() throws {
-        let run = try E2ERun.scenario(Self.lockCycle + """
-
-              sleeper:
-                - sleep: 10
-            """, "--speed", "1", "--timeout", "30", "--format", "json")
-        #expect(run.exitCode == 3, "\(run)")
+        let run = try runShared("lock-cycle-with-sleeper", "--speed", "1", "--timeout", "30", "--format", "json")
+        #expect(run.exited(with: 3), "\(run.summary)")
         let json = try run.jsonObject()
         #expect(json["status"] as? String == "deadlock")
         let workers = try #require(json["workers"] as? [[String: Any]])
@@ -162,134 +102,73 @@ struct RunEndToEndTests {
     }
 
     @Test func anExpectedDeadlockExitsZero() throws {
-        let run = try E2ERun.scenario(Self.lockCycle + "\nexpect:\n  deadlock: true\n")
-        #expect(run.exitCode == 0, "\(run)")
-        #expect(run.stdout.contains("deadlock (expected)"), "\(run)")
+        let lockCycle = try String(contentsOfFile: TestFiles.sharedScenario("lock-cycle"), encoding: .utf8)
+        let run = try runYAML(lockCycle + "\nexpect:\n  deadlock: true\n")
+        #expect(run.exited(with: 0), "\(run.summary)")
+        #expect(run.stdout.contains("deadlock (expected)"), "\(run.summary)")
     }
 
     @Test func aRunThatNeverEndsTimesOutWithExitFour() throws {
-        let run = try E2ERun.scenario("""
-            scenario: Never ends
-            workers:
-              ticker:
-                - repeat: forever
-                  do:
-                    - sleep: 10ms
-            """, "--timeout", "0.5", "--speed", "1", "--quiet")
-        #expect(run.exitCode == 4, "\(run)")
-        #expect(run.stdout.contains("timeout"), "\(run)")
+        let run = try runShared("endless", "--timeout", "0.5", "--speed", "1", "--quiet")
+        #expect(run.exited(with: 4), "\(run.summary)")
+        #expect(run.stdout.contains("timeout"), "\(run.summary)")
     }
 
     @Test func aFailedExpectationExitsOne() throws {
-        let run = try E2ERun.scenario(Self.counter.replacingOccurrences(of: "counter: 100", with: "counter: 101"), "--quiet")
-        #expect(run.exitCode == 1, "\(run)")
-        #expect(run.stdout.contains("counter = 100, expected 101"), "\(run)")
+        let run = try runYAML(Self.counter.replacingOccurrences(of: "counter: 100", with: "counter: 101"), "--quiet")
+        #expect(run.exited(with: 1), "\(run.summary)")
+        #expect(run.stdout.contains("counter = 100, expected 101"), "\(run.summary)")
     }
 
     @Test func anInvalidScenarioExitsTwo() throws {
-        let run = try E2ERun.scenario("""
+        let run = try runYAML("""
             scenario: Invalid
             workers:
               w:
                 - aquire: nothing
             """)
-        #expect(run.exitCode == 2, "\(run)")
-        #expect(run.stderr.contains("unknown step 'aquire'") || run.stdout.contains("unknown step 'aquire'"), "\(run)")
+        #expect(run.exited(with: 2), "\(run.summary)")
+        #expect(run.stderr.contains("unknown step 'aquire'") || run.stdout.contains("unknown step 'aquire'"), "\(run.summary)")
     }
 
-    /// Runtime errors: the YAML, the line and column of the failing step, and part of the message.
-    static let runtimeErrors: [(String, String, String)] = [
-        ("""
-         scenario: Release of an unlocked lock
-         locks:
-           door: lock
-         workers:
-           w:
-             - log: "about to release"
-             - release: door
-         """, "7:7", "'w' releases lock 'door', which is not locked"),
-        ("""
-         scenario: Release of someone else's rlock
-         locks:
-           account: rlock
-         barriers:
-           meet: 2
-         workers:
-           owner:
-             - acquire: account
-             - wait: meet
-             - wait: meet
-             - release: account
-           thief:
-             - wait: meet
-             - release: account
-             - wait: meet
-         """, "14:7", "'thief' releases rlock 'account', which is held by 'owner', not by 'thief'"),
-        ("""
-         scenario: Too many task_done
-         queues:
-           jobs: 0
-         workers:
-           w:
-             - put: jobs
-             - get: jobs
-             - task_done: jobs
-             - task_done: jobs
-         """, "9:7", "more times than items were put"),
-        ("""
-         scenario: A text item used as a number
-         variables:
-           total: 0
-         queues:
-           q: 0
-         workers:
-           w:
-             - put: q
-               value: "seven"
-             - get: q
-             - increment: total
-               by: "{item}"
-         """, "11:7", "'{item}' is \"seven\", which is not an integer"),
+    /// A scenario that stops with a runtime error: where the failing step is, and part of the message.
+    struct RuntimeError: Sendable, CustomTestStringConvertible {
+        var fixture: String
+        /// Line and column of the failing step in the fixture.
+        var position: String
+        var message: String
+
+        var testDescription: String { fixture }
+    }
+
+    static let runtimeErrors: [RuntimeError] = [
+        .init(fixture: "release-unlocked", position: "8:7", message: "'w' releases lock 'door', which is not locked"),
+        .init(fixture: "foreign-rlock-release", position: "15:7",
+              message: "'thief' releases rlock 'account', which is held by 'owner', not by 'thief'"),
+        .init(fixture: "too-many-task-done", position: "10:7", message: "more times than items were put"),
+        .init(fixture: "text-item-as-integer", position: "12:7", message: "'{item}' is \"seven\", which is not an integer"),
     ]
 
-    @Test(arguments: runtimeErrors.indices)
-    func aRuntimeErrorExitsFiveAndNamesTheStep(_ index: Int) throws {
-        let (yaml, position, message) = Self.runtimeErrors[index]
-        let file = try E2ETemporaryScenario(yaml)
-        let run = try E2ERun.launch(["run", file.path, "--color", "never", "--timeout", "30"])
-        #expect(run.exitCode == 5, "\(run)")
-        #expect(run.stdout.contains(message), "\(run)")
-        #expect(run.stdout.contains("\(file.path):\(position)"), "\(run)")
+    @Test(arguments: runtimeErrors)
+    func aRuntimeErrorExitsFiveAndNamesTheStep(_ error: RuntimeError) throws {
+        let path = TestFiles.sharedScenario(error.fixture)
+        let run = try launch(["run", path, "--color", "never", "--timeout", "30"])
+        #expect(run.exited(with: 5), "\(run.summary)")
+        #expect(run.stdout.contains(error.message), "\(run.summary)")
+        #expect(run.stdout.contains("\(path):\(error.position)"), "\(run.summary)")
 
-        let json = try E2ERun.launch(["run", file.path, "--format", "json", "--timeout", "30"])
-        #expect(json.exitCode == 5, "\(json)")
+        let json = try launch(["run", path, "--format", "json", "--timeout", "30"])
+        #expect(json.exited(with: 5), "\(json.summary)")
         let object = try json.jsonObject()
         #expect(object["status"] as? String == "error")
-        let error = try #require(object["error"] as? [String: Any])
-        #expect((error["message"] as? String)?.contains(message) == true, "\(error)")
-        #expect(error["location"] as? String == "\(file.path):\(position)")
+        let reported = try #require(object["error"] as? [String: Any])
+        #expect((reported["message"] as? String)?.contains(error.message) == true, "\(reported)")
+        #expect(reported["location"] as? String == "\(path):\(error.position)")
     }
 
     @Test func daemonsAreStoppedAtTheEnd() throws {
-        let run = try E2ERun.scenario("""
-            scenario: Daemons
-            queues:
-              jobs: 0
-            workers:
-              ticker:
-                daemon: true
-                steps:
-                  - repeat: forever
-                    do:
-                      - sleep: 5ms
-              listener:
-                daemon: true
-                steps:
-                  - get: jobs
-              main:
-                - sleep: 50ms
-            """, "--format", "json")
-        #expect(run.exitCode == 0, "\(run)")
+        let run = try runShared("daemons", "--format", "json")
+        #expect(run.exited(with: 0), "\(run.summary)")
         let json = try run.jsonObject()
         let workers = try #require(json["workers"] as? [[String: Any]])
         for worker in workers {
@@ -302,8 +181,8 @@ struct RunEndToEndTests {
     // MARK: JSON and timeline files
 
     @Test func jsonOutputHasExactlyTheDocumentedKeys() throws {
-        let run = try E2ERun.scenario(Self.counter, "--format", "json")
-        #expect(run.exitCode == 0, "\(run)")
+        let run = try runYAML(Self.counter, "--format", "json")
+        #expect(run.exited(with: 0), "\(run.summary)")
         let json = try run.jsonObject()
         #expect(Set(json.keys) == [
             "scenario", "runtime", "status", "duration", "variables", "queues", "expectations", "workers",
@@ -326,15 +205,13 @@ struct RunEndToEndTests {
     }
 
     @Test func theTimelineFileHoldsEveryEventAsJSONLines() throws {
-        let directory = try E2ETemporaryDirectory()
-        let scenario = directory.url.appendingPathComponent("counter.yaml")
-        try Self.counter.write(to: scenario, atomically: true, encoding: .utf8)
-        let timeline = directory.url.appendingPathComponent("run.jsonl")
-        let run = try E2ERun.launch(["run", scenario.path, "--format", "json", "--timeline", timeline.path])
-        #expect(run.exitCode == 0, "\(run)")
+        let directory = try TemporaryDirectory()
+        let scenario = try directory.write("counter.yaml", Self.counter)
+        let run = try launch(["run", scenario, "--format", "json", "--timeline", directory.path("run.jsonl")])
+        #expect(run.exited(with: 0), "\(run.summary)")
         let events = try #require(try run.jsonObject()["events"] as? [[String: Any]])
 
-        let text = try String(contentsOf: timeline, encoding: .utf8)
+        let text = try directory.read("run.jsonl")
         #expect(text.hasSuffix("\n"))
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.count == events.count)
@@ -355,9 +232,8 @@ struct RunEndToEndTests {
     }
 
     @Test func textValuesSurviveJSONAndTimelineFiles() throws {
-        let directory = try E2ETemporaryDirectory()
-        let scenario = directory.url.appendingPathComponent("texts.yaml")
-        try """
+        let directory = try TemporaryDirectory()
+        let scenario = try directory.write("texts.yaml", """
             scenario: "Texts: \\"quoted\\" and more"
             queues:
               q: 0
@@ -367,25 +243,25 @@ struct RunEndToEndTests {
                   value: "a \\"quote\\", a \\\\ backslash, a\\ttab, a\\nnewline, é, 🎉, \\u0001"
                 - get: q
                 - log: "got {item}"
-            """.write(to: scenario, atomically: true, encoding: .utf8)
-        let timeline = directory.url.appendingPathComponent("texts.jsonl")
-        let run = try E2ERun.launch(["run", scenario.path, "--format", "json", "--timeline", timeline.path])
-        #expect(run.exitCode == 0, "\(run)")
+            """)
+        let run = try launch(["run", scenario, "--format", "json", "--timeline", directory.path("texts.jsonl")])
+        #expect(run.exited(with: 0), "\(run.summary)")
         let text = "a \"quote\", a \\ backslash, a\ttab, a\nnewline, é, 🎉, \u{01}"
         let json = try run.jsonObject()
         #expect(json["scenario"] as? String == "Texts: \"quoted\" and more")
         let events = try #require(json["events"] as? [[String: Any]])
         #expect(events.first { $0["event"] as? String == "put" }?["value"] as? String == text)
         #expect(events.first { $0["event"] as? String == "log" }?["value"] as? String == "got " + text)
-        let lines = try String(contentsOf: timeline, encoding: .utf8).split(separator: "\n")
+        let lines = try directory.read("texts.jsonl").split(separator: "\n")
         #expect(lines.count == events.count)
         let objects = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         #expect(objects.first { $0?["event"] as? String == "get" }??["value"] as? String == text)
     }
 
     @Test func ctrlCInterruptsTheRunWithExit130() throws {
-        guard let executable = e2eScenarioExecutable else { throw E2EExecutableNotFound() }
-        let file = try E2ETemporaryScenario("""
+        let executable = try ScenarioBinary.require()
+        let directory = try TemporaryDirectory()
+        let file = try directory.write("ticks.yaml", """
             scenario: Ticks until interrupted
             workers:
               ticker:
@@ -397,7 +273,7 @@ struct RunEndToEndTests {
         let process = Process()
         process.executableURL = executable
         // The run's own timeout ends it (and this test) should the interrupt be lost.
-        process.arguments = ["run", file.path, "--color", "never", "--timeout", "60"]
+        process.arguments = ["run", file, "--color", "never", "--timeout", "60"]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -418,19 +294,19 @@ struct RunEndToEndTests {
             text += String(decoding: data, as: UTF8.self)
         }
         process.waitUntilExit()
+        withExtendedLifetime(directory) {}
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 130, "\(text.suffix(2000))")
         #expect(text.contains("interrupted"), "\(text.suffix(2000))")
     }
 
     @Test func theTimelineFileIsWrittenForAFailedRunToo() throws {
-        let directory = try E2ETemporaryDirectory()
-        let scenario = directory.url.appendingPathComponent("cycle.yaml")
-        try Self.lockCycle.write(to: scenario, atomically: true, encoding: .utf8)
-        let timeline = directory.url.appendingPathComponent("cycle.jsonl")
-        let run = try E2ERun.launch(["run", scenario.path, "--quiet", "--timeline", timeline.path])
-        #expect(run.exitCode == 3, "\(run)")
-        let text = try String(contentsOf: timeline, encoding: .utf8)
+        let directory = try TemporaryDirectory()
+        let run = try launch([
+            "run", TestFiles.sharedScenario("lock-cycle"), "--quiet", "--timeline", directory.path("cycle.jsonl"),
+        ])
+        #expect(run.exited(with: 3), "\(run.summary)")
+        let text = try directory.read("cycle.jsonl")
         let lines = text.split(separator: "\n")
         #expect(!lines.isEmpty)
         for (index, line) in lines.enumerated() {
@@ -442,116 +318,32 @@ struct RunEndToEndTests {
 
 // MARK: - Running the executable
 
-/// The package's root folder, found from this file's path.
-private let e2ePackageRoot: URL = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-/// The built `scenario` executable: next to the test bundle, else in .build/debug.
-private let e2eScenarioExecutable: URL? = {
-    var candidates: [URL] = []
-    if let executable = Bundle.main.executableURL {
-        candidates.append(executable.deletingLastPathComponent().appendingPathComponent("scenario"))
-    }
-    let bundle = Bundle.main.bundleURL
-    candidates.append(bundle.appendingPathComponent("scenario"))
-    candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("scenario"))
-    if let argument = CommandLine.arguments.first {
-        candidates.append(URL(fileURLWithPath: argument).deletingLastPathComponent().appendingPathComponent("scenario"))
-    }
-    candidates.append(e2ePackageRoot.appendingPathComponent(".build/debug/scenario"))
-    return candidates.first { url in
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && !isDirectory.boolValue
-            && FileManager.default.isExecutableFile(atPath: url.path)
-    }
-}()
-
-private struct E2EExecutableNotFound: Error, CustomStringConvertible {
-    var description: String { "the scenario executable was not found; build it with `swift build`" }
+/// Runs the executable with these arguments, as a user who has set NO_COLOR would.
+private func launch(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> ProcessOutput {
+    try runScenario(arguments, environment: ["NO_COLOR": "1"], sourceLocation: sourceLocation)
 }
 
-private struct E2ERunTimedOut: Error, CustomStringConvertible {
-    var arguments: [String]
-    var description: String { "scenario \(arguments.joined(separator: " ")) did not end within 120 s" }
+/// `scenario run PATH --color never` plus `options`, at speed 50 and with a 30 s timeout unless
+/// `options` say otherwise.
+private func runFile(_ path: String, _ options: [String], sourceLocation: SourceLocation) throws -> ProcessOutput {
+    var arguments = ["run", path, "--color", "never"]
+    if !options.contains("--speed") { arguments += ["--speed", "50"] }
+    if !options.contains("--timeout") { arguments += ["--timeout", "30"] }
+    return try launch(arguments + options, sourceLocation: sourceLocation)
 }
 
-private struct E2ETemporaryDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("scenario-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
+/// Runs the shared scenario `name` from `Tests/Fixtures/runs` (see `runFile(_:_:sourceLocation:)`).
+private func runShared(
+    _ name: String, _ options: String..., sourceLocation: SourceLocation = #_sourceLocation
+) throws -> ProcessOutput {
+    try runFile(TestFiles.sharedScenario(name), options, sourceLocation: sourceLocation)
 }
 
-private struct E2ETemporaryScenario {
-    let path: String
-
-    init(_ yaml: String) throws {
-        let directory = try E2ETemporaryDirectory()
-        let url = directory.url.appendingPathComponent("scenario.yaml")
-        try yaml.write(to: url, atomically: true, encoding: .utf8)
-        path = url.path
-    }
-}
-
-/// The outcome of one run of the executable.
-private struct E2ERun: CustomStringConvertible {
-    var exitCode: Int32
-    var stdout: String
-    var stderr: String
-
-    var description: String { "exit \(exitCode)\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)" }
-
-    /// Writes the YAML to a temporary file and runs `scenario run FILE --color never` plus `options`.
-    static func scenario(_ yaml: String, _ options: String...) throws -> E2ERun {
-        let file = try E2ETemporaryScenario(yaml)
-        var arguments = ["run", file.path, "--color", "never"]
-        if !options.contains("--speed") { arguments += ["--speed", "50"] }
-        if !options.contains("--timeout") { arguments += ["--timeout", "30"] }
-        return try launch(arguments + options)
-    }
-
-    /// Runs the executable with these arguments; its output goes to files, so a large output cannot block it.
-    static func launch(_ arguments: [String]) throws -> E2ERun {
-        guard let executable = e2eScenarioExecutable else { throw E2EExecutableNotFound() }
-        let directory = try E2ETemporaryDirectory()
-        let outURL = directory.url.appendingPathComponent("stdout")
-        let errURL = directory.url.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        defer {
-            try? out.close()
-            try? err.close()
-        }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let ended = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in ended.signal() }
-        try process.run()
-        if ended.wait(timeout: .now() + 120) == .timedOut {
-            process.terminate()
-            _ = ended.wait(timeout: .now() + 10)
-            throw E2ERunTimedOut(arguments: arguments)
-        }
-        return E2ERun(
-            exitCode: process.terminationStatus,
-            stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-            stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
-    }
-
-    /// Standard output parsed as one JSON object.
-    func jsonObject() throws -> [String: Any] {
-        let object = try JSONSerialization.jsonObject(with: Data(stdout.utf8))
-        return try #require(object as? [String: Any], "stdout is not a JSON object: \(self)")
-    }
+/// Writes `yaml` to a temporary file and runs it (see `runFile(_:_:sourceLocation:)`).
+private func runYAML(
+    _ yaml: String, _ options: String..., sourceLocation: SourceLocation = #_sourceLocation
+) throws -> ProcessOutput {
+    let directory = try TemporaryDirectory()
+    let path = try directory.write("scenario.yaml", yaml)
+    return try withExtendedLifetime(directory) { try runFile(path, options, sourceLocation: sourceLocation) }
 }

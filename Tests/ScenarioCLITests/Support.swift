@@ -13,6 +13,14 @@ enum TestFiles {
     static let packageRoot = directory.deletingLastPathComponent().deletingLastPathComponent()
 
     static func fixture(_ name: String) -> URL { fixtures.appendingPathComponent(name) }
+
+    /// Scenarios shared with the runtime tests: `Tests/Fixtures/runs/NAME.yaml`.
+    static let sharedScenarios = directory.deletingLastPathComponent().appendingPathComponent("Fixtures/runs")
+
+    /// The path of the shared scenario `name` (without `.yaml`).
+    static func sharedScenario(_ name: String) -> String {
+        sharedScenarios.appendingPathComponent("\(name).yaml").path
+    }
 }
 
 /// The built `scenario` executable.
@@ -67,10 +75,11 @@ struct ProcessOutput {
 }
 
 /// Runs `scenario` with `arguments` in `directory`, capturing both streams through files (pipes
-/// can fill up and block a child that writes a lot).
+/// can fill up and block a child that writes a lot). A child still running after `timeLimit`
+/// seconds is terminated and the test fails, so that no test can hang.
 func runScenario(
     _ arguments: [String], in directory: URL = TestFiles.directory, environment: [String: String] = [:],
-    sourceLocation: SourceLocation = #_sourceLocation
+    timeLimit: Double = 120, sourceLocation: SourceLocation = #_sourceLocation
 ) throws -> ProcessOutput {
     let binary = try ScenarioBinary.require(sourceLocation: sourceLocation)
     let scratch = try TemporaryDirectory()
@@ -96,14 +105,31 @@ func runScenario(
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = out
     process.standardError = err
+    let finished = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in finished.signal() }
     try process.run()
-    process.waitUntilExit()
+    let endedInTime = finished.wait(timeout: .now() + timeLimit) == .success
+    if !endedInTime {
+        process.terminate()
+        if finished.wait(timeout: .now() + 10) == .timedOut {
+            kill(process.processIdentifier, SIGKILL)
+            finished.wait()
+        }
+    }
 
-    return ProcessOutput(
+    let output = ProcessOutput(
         status: process.terminationStatus,
         reason: process.terminationReason,
         stdout: try String(contentsOf: outURL, encoding: .utf8),
         stderr: try String(contentsOf: errURL, encoding: .utf8))
+    try #require(
+        endedInTime,
+        """
+        scenario \(arguments.joined(separator: " ")) did not end within \(timeLimit) s and was terminated
+        \(output.summary)
+        """,
+        sourceLocation: sourceLocation)
+    return output
 }
 
 /// A fresh directory under the system's temporary directory, removed when the value goes away.
@@ -122,6 +148,14 @@ final class TemporaryDirectory: Sendable {
         let file = url.appendingPathComponent(name)
         try Data(text.utf8).write(to: file)
         return file.path
+    }
+
+    /// The path of `name` in this directory.
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    /// The text of the file `name` in this directory.
+    func read(_ name: String) throws -> String {
+        try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8)
     }
 
     deinit {
@@ -187,6 +221,14 @@ struct PrintedDiagnostic {
             result.append(diagnostic)
         }
         return result
+    }
+}
+
+extension ProcessOutput {
+    /// Standard output parsed as one JSON object.
+    func jsonObject(sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
+        let object = try JSONSerialization.jsonObject(with: Data(stdout.utf8))
+        return try #require(object as? [String: Any], "stdout is not a JSON object: \(summary)", sourceLocation: sourceLocation)
     }
 }
 

@@ -30,24 +30,6 @@ struct NameTests {
             """).expectValid()
     }
 
-    @Test func invalidReferencedName() {
-        Checked("""
-            scenario: t
-            workers:
-              w:
-                - increment: ‸my-var
-            """).expect(.error, "'my-var' is not a valid name")
-    }
-
-    @Test func missingReferencedName() {
-        Checked("""
-            scenario: t
-            workers:
-              w:
-                - acquire:‸
-            """).expect(.error, "expected a name, found nothing")
-    }
-
     @Test(arguments: ["worker", "i", "item", "round", "deadlock"])
     func reservedVariableNames(_ name: String) {
         Checked("""
@@ -60,19 +42,29 @@ struct NameTests {
             """).expect(.error, "'\(name)' is a reserved name (it means something inside '{…}' placeholders or 'expect'); rename this variable")
     }
 
-    @Test func reservedWorkerName() {
-        Checked("""
+    /// A referenced name that is not a name, a reserved name, a section written twice.
+    static let nameErrors: [ErrorCase] = [
+        .init("invalid referenced name", """
+            scenario: t
+            workers:
+              w:
+                - increment: ‸my-var
+            """, "'my-var' is not a valid name"),
+        .init("missing referenced name", """
+            scenario: t
+            workers:
+              w:
+                - acquire:‸
+            """, "expected a name, found nothing"),
+        .init("reserved worker name", """
             scenario: t
             workers:
               ‸worker:
                 - log: hi
-            """).expect(.error, "'worker' is a reserved name")
-    }
-
-    /// A reserved name is still what the file means by that name: steps that use it should not
-    /// add "not declared" errors on top of the one that asks for a rename.
-    @Test func reservedNameDoesNotCascadeIntoUndeclaredErrors() {
-        Checked("""
+            """, "'worker' is a reserved name"),
+        // A reserved name is still what the file means by that name: steps that use it should not
+        // add "not declared" errors on top of the one that asks for a rename.
+        .init("reserved name does not cascade into undeclared errors", """
             scenario: t
             variables:
               ‸round: 0
@@ -81,39 +73,8 @@ struct NameTests {
                 - increment: round
             expect:
               round: 1
-            """).expect(.error, "'round' is a reserved name")
-    }
-
-    @Test func clashAcrossSectionsHasANoteAtTheFirstDeclaration() {
-        let checked = Checked("""
-            scenario: t
-            variables:
-              ‸shared: 0
-            locks:
-              ‸shared: lock
-            workers:
-              w:
-                - increment: shared
-            """)
-        let error = checked.expect(.error, "'shared' is already declared as a variable in 'variables'; all sections share one set of names", at: 1)
-        checked.expectNote(on: error, "'shared' first declared here", at: 0)
-    }
-
-    @Test func workerNameClashesWithADeclaration() {
-        let checked = Checked("""
-            scenario: t
-            queues:
-              ‸w: 0
-            workers:
-              ‸w:
-                - put: w
-            """)
-        let error = checked.expect(.error, "'w' is already declared as a queue in 'queues'", at: 1)
-        checked.expectNote(on: error, "first declared here", at: 0)
-    }
-
-    @Test func duplicateSectionIsReportedOnceByTheLoader() {
-        Checked("""
+            """, "'round' is a reserved name"),
+        .init("duplicate section is reported once by the loader", """
             scenario: t
             variables:
               a: 0
@@ -122,34 +83,63 @@ struct NameTests {
             workers:
               w:
                 - increment: a
-            """).expect(.error, "duplicate key 'variables'")
+            """, "duplicate key 'variables'"),
+    ]
+
+    @Test(arguments: nameErrors)
+    func aNameThatCannotBeUsed(_ errorCase: ErrorCase) {
+        errorCase.check()
+    }
+
+    /// Two declarations of one name: the error is at the second (marker #1), a note at the first
+    /// (marker #0).
+    static let nameClashes: [ErrorCase] = [
+        .init("clash across sections has a note at the first declaration", """
+            scenario: t
+            variables:
+              ‸shared: 0
+            locks:
+              ‸shared: lock
+            workers:
+              w:
+                - increment: shared
+            """, "'shared' is already declared as a variable in 'variables'; all sections share one set of names",
+            note: "'shared' first declared here"),
+        .init("worker name clashes with a declaration", """
+            scenario: t
+            queues:
+              ‸w: 0
+            workers:
+              ‸w:
+                - put: w
+            """, "'w' is already declared as a queue in 'queues'", note: "first declared here"),
+    ]
+
+    @Test(arguments: nameClashes)
+    func aNameDeclaredTwice(_ errorCase: ErrorCase) {
+        errorCase.check()
     }
 }
 
 @Suite("References")
 struct ReferenceTests {
-    @Test func undeclaredNameSuggestsASimilarName() {
-        Checked("""
+    /// A step or expectation that uses a name wrongly.
+    static let referenceErrors: [ErrorCase] = [
+        .init("undeclared name suggests a similar name", """
             scenario: t
             variables:
               counter: 0
             workers:
               w:
                 - increment: ‸countr
-            """).expect(.error, "'increment' uses 'countr', which is not declared; did you mean 'counter'?")
-    }
-
-    @Test func undeclaredNameWhenNothingOfThatKindIsDeclared() {
-        Checked("""
+            """, "'increment' uses 'countr', which is not declared; did you mean 'counter'?"),
+        .init("undeclared name when nothing of that kind is declared", """
             scenario: t
             workers:
               w:
                 - wait: ‸gate
-            """).expect(.error, "'wait' uses 'gate', which is not declared (no barrier is declared)")
-    }
-
-    @Test func undeclaredNameListsTheDeclaredOnes() {
-        Checked("""
+            """, "'wait' uses 'gate', which is not declared (no barrier is declared)"),
+        .init("undeclared name lists the declared ones", """
             scenario: t
             barriers:
               north: 1
@@ -159,11 +149,77 @@ struct ReferenceTests {
                 - wait: north
                 - wait: south
                 - wait: ‸zzz
-            """).expect(.error, "'wait' uses 'zzz', which is not declared (declared: 'north', 'south')")
+            """, "'wait' uses 'zzz', which is not declared (declared: 'north', 'south')"),
+        .init("increment on a semaphore", """
+            scenario: t
+            semaphores:
+              s: 1
+            workers:
+              w:
+                - increment: ‸s
+            """, "'increment' needs a variable, but 's' is a semaphore"),
+        .init("join self", """
+            scenario: t
+            workers:
+              w:
+                - join: ‸w
+            """, "worker 'w' joins itself, which would wait forever"),
+        .init("join self inside a repeat", """
+            scenario: t
+            workers:
+              w:
+                - repeat: 2
+                  do:
+                    - join: ‸w
+            """, "worker 'w' joins itself"),
+        .init("expect on an undeclared variable", """
+            scenario: t
+            variables:
+              counter: 0
+            workers:
+              w:
+                - increment: counter
+            expect:
+              ‸countr: 1
+            """, "'expect' uses 'countr', which is not declared; did you mean 'counter'?"),
+        .init("expect on a lock", """
+            scenario: t
+            locks:
+              l: lock
+            workers:
+              w:
+                - with: l
+                  do:
+                    - log: hi
+            expect:
+              ‸l: 1
+            """, "'expect' needs a variable, but 'l' is a lock"),
+        .init("expect deadlock yes is rejected", """
+            scenario: t
+            workers:
+              w:
+                - log: hi
+            expect:
+              deadlock: ‸yes
+            """, "'deadlock' must be true or false; 'yes' meant a boolean only in YAML 1.1"),
+        .init("expect must be a map", """
+            scenario: t
+            workers:
+              w:
+                - log: hi
+            expect: ‸[1]
+            """, "'expect' is a map of variable: value (and optionally 'deadlock: true'), not a list"),
+    ]
+
+    @Test(arguments: referenceErrors)
+    func aReferenceThatDoesNotFit(_ errorCase: ErrorCase) {
+        errorCase.check()
     }
 
-    @Test func acquireOnABarrier() {
-        let checked = Checked("""
+    /// A step on an object of the wrong kind: the error is at the use (marker #1), a note at the
+    /// declaration (marker #0).
+    static let wrongKinds: [ErrorCase] = [
+        .init("acquire on a barrier", """
             scenario: t
             barriers:
               ‸gate: 1
@@ -171,46 +227,29 @@ struct ReferenceTests {
               w:
                 - acquire: ‸gate
                 - wait: gate
-            """)
-        let error = checked.expect(.error, "'acquire' needs a lock, rlock or semaphore, but 'gate' is a barrier", at: 1)
-        checked.expectNote(on: error, "'gate' declared here", at: 0)
-    }
-
-    @Test func waitOnALock() {
-        let checked = Checked("""
+            """, "'acquire' needs a lock, rlock or semaphore, but 'gate' is a barrier",
+            note: "'gate' declared here"),
+        .init("wait on a lock", """
             scenario: t
             locks:
               ‸l: lock
             workers:
               w:
                 - wait: ‸l
-            """)
-        let error = checked.expect(.error, "'wait' needs a barrier, but 'l' is a lock", at: 1)
-        checked.expectNote(on: error, "'l' declared here", at: 0)
-    }
-
-    @Test func getOnAWorker() {
-        let checked = Checked("""
+            """, "'wait' needs a barrier, but 'l' is a lock", note: "'l' declared here"),
+        .init("get on a worker", """
             scenario: t
             workers:
               ‸other:
                 - log: hi
               w:
                 - get: ‸other
-            """)
-        let error = checked.expect(.error, "'get' needs a queue, but 'other' is a worker", at: 1)
-        checked.expectNote(on: error, "declared here", at: 0)
-    }
+            """, "'get' needs a queue, but 'other' is a worker", note: "declared here"),
+    ]
 
-    @Test func incrementOnASemaphore() {
-        Checked("""
-            scenario: t
-            semaphores:
-              s: 1
-            workers:
-              w:
-                - increment: ‸s
-            """).expect(.error, "'increment' needs a variable, but 's' is a semaphore")
+    @Test(arguments: wrongKinds)
+    func aStepOnTheWrongKindOfObject(_ errorCase: ErrorCase) {
+        errorCase.check()
     }
 
     @Test func joinAcceptsAWorkerOrAQueue() {
@@ -225,65 +264,6 @@ struct ReferenceTests {
                 - join: other
                 - join: q
             """).expectValid()
-    }
-
-    @Test func joinSelf() {
-        Checked("""
-            scenario: t
-            workers:
-              w:
-                - join: ‸w
-            """).expect(.error, "worker 'w' joins itself, which would wait forever")
-    }
-
-    @Test func joinSelfInsideARepeat() {
-        Checked("""
-            scenario: t
-            workers:
-              w:
-                - repeat: 2
-                  do:
-                    - join: ‸w
-            """).expect(.error, "worker 'w' joins itself")
-    }
-
-    @Test func expectOnAnUndeclaredVariable() {
-        Checked("""
-            scenario: t
-            variables:
-              counter: 0
-            workers:
-              w:
-                - increment: counter
-            expect:
-              ‸countr: 1
-            """).expect(.error, "'expect' uses 'countr', which is not declared; did you mean 'counter'?")
-    }
-
-    @Test func expectOnALock() {
-        Checked("""
-            scenario: t
-            locks:
-              l: lock
-            workers:
-              w:
-                - with: l
-                  do:
-                    - log: hi
-            expect:
-              ‸l: 1
-            """).expect(.error, "'expect' needs a variable, but 'l' is a lock")
-    }
-
-    @Test func expectDeadlockYesIsRejected() {
-        Checked("""
-            scenario: t
-            workers:
-              w:
-                - log: hi
-            expect:
-              deadlock: ‸yes
-            """).expect(.error, "'deadlock' must be true or false; 'yes' meant a boolean only in YAML 1.1")
     }
 
     @Test func expectDeadlockTrueAndValues() throws {
@@ -303,15 +283,5 @@ struct ReferenceTests {
         #expect(ast.expectsDeadlock?.value == true)
         #expect(ast.expectations.map(\.variable.value) == ["c"])
         #expect(ast.expectations.map(\.value) == [1])
-    }
-
-    @Test func expectMustBeAMap() {
-        Checked("""
-            scenario: t
-            workers:
-              w:
-                - log: hi
-            expect: ‸[1]
-            """).expect(.error, "'expect' is a map of variable: value (and optionally 'deadlock: true'), not a list")
     }
 }

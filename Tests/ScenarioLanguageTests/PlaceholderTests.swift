@@ -26,87 +26,110 @@ struct PlaceholderTests {
             .map { "    " + $0 }.joined(separator: "\n") + "\n"
     }
 
-    @Test func undeclaredVariableInLog() {
-        Checked(Self.worker("""
+    /// A placeholder names something undeclared, or something that is not a variable.
+    static let undeclaredOrWrongKind: [ErrorCase] = [
+        .init("undeclared variable in log", worker("""
             - log: "count is {‸countr}"
-            """)).expect(.error, "'{countr}' uses 'countr', which is not declared; did you mean 'counter'?")
-    }
-
-    @Test func undeclaredVariableInPutValue() {
-        Checked(Self.worker("""
+            """), "'{countr}' uses 'countr', which is not declared; did you mean 'counter'?"),
+        .init("undeclared variable in put value", worker("""
             - put: q
               value: "item {‸nope}"
-            """)).expect(.error, "'{nope}' uses 'nope', which is not declared")
-    }
-
-    @Test func undeclaredVariableInBy() {
-        Checked(Self.worker("""
+            """), "'{nope}' uses 'nope', which is not declared"),
+        .init("undeclared variable in by", worker("""
             - increment: counter
               by: "{‸nope}"
-            """)).expect(.error, "'{nope}' uses 'nope', which is not declared")
-    }
-
-    @Test func undeclaredVariableInTo() {
-        Checked(Self.worker("""
+            """), "'{nope}' uses 'nope', which is not declared"),
+        .init("undeclared variable in to", worker("""
             - set: counter
               to: '{‸nope}'
-            """)).expect(.error, "'{nope}' uses 'nope', which is not declared")
-    }
-
-    @Test func undeclaredVariableInRepeat() {
-        Checked(Self.worker("""
+            """), "'{nope}' uses 'nope', which is not declared"),
+        .init("undeclared variable in repeat", worker("""
             - repeat: "{‸nope}"
               do:
                 - log: hi
-            """)).expect(.error, "'{nope}' uses 'nope', which is not declared")
-    }
-
-    @Test func bareUndeclaredVariableInBy() {
-        Checked(Self.worker("""
+            """), "'{nope}' uses 'nope', which is not declared"),
+        .init("bare undeclared variable in by", worker("""
             - increment: counter
               by: {‸nope}
-            """)).expect(.error, "'{nope}' uses 'nope', which is not declared")
-    }
-
-    @Test func placeholderOfTheWrongKind() {
-        Checked(Self.worker("""
+            """), "'{nope}' uses 'nope', which is not declared"),
+        .init("placeholder of the wrong kind", worker("""
             - log: "{‸l}"
-            """)).expect(.error, "'{l}' needs a variable, but 'l' is a lock")
+            """), "'{l}' needs a variable, but 'l' is a lock"),
+    ]
+
+    @Test(arguments: undeclaredOrWrongKind)
+    func aPlaceholderMustNameADeclaredVariable(_ errorCase: ErrorCase) {
+        errorCase.check()
     }
 
-    @Test func roundOutsideRepeat() {
-        Checked(Self.worker("""
+    /// `{round}`, `{item}` and `{worker}` where they mean nothing, or not a number.
+    static let outOfPlace: [ErrorCase] = [
+        .init("round outside repeat", worker("""
             - log: "round {‸round}"
-            """)).expect(.error, "'{round}' is used outside any 'repeat'; it counts a repeat's rounds")
-    }
-
-    @Test func roundOutsideRepeatInBy() {
-        Checked(Self.worker("""
+            """), "'{round}' is used outside any 'repeat'; it counts a repeat's rounds"),
+        .init("round outside repeat in by", worker("""
             - increment: counter
               by: "{‸round}"
-            """)).expect(.error, "'{round}' is used outside any 'repeat'")
-    }
-
-    @Test func roundInTheCountOfTheOutermostRepeat() {
-        Checked(Self.worker("""
+            """), "'{round}' is used outside any 'repeat'"),
+        .init("round in the count of the outermost repeat", worker("""
             - repeat: "{‸round}"
               do:
                 - log: hi
-            """)).expect(.error, "'{round}' is used outside any 'repeat'")
-    }
-
-    @Test func itemWithoutGet() {
-        Checked(Self.worker("""
+            """), "'{round}' is used outside any 'repeat'"),
+        .init("item without get", worker("""
             - put: q
             - log: "{‸item}"
-            """)).expect(.error, "'{item}' is the last value this worker got from a queue, but worker 'w' never has a 'get' step")
-    }
-
-    @Test func itemInValueWithoutGet() {
-        Checked(Self.worker("""
+            """), "'{item}' is the last value this worker got from a queue, but worker 'w' never has a 'get' step"),
+        .init("item in value without get", worker("""
             - put: q
               value: "again {‸item}"
-            """)).expect(.error, "never has a 'get' step")
+            """), "never has a 'get' step"),
+        .init("worker name is not an integer", worker("""
+            - increment: counter
+              by: "{‸worker}"
+            """), "'by' takes an integer, and '{worker}' is a name; use '{i}' for the instance's number"),
+        .init("bare worker name is not an integer", worker("""
+            - repeat: {‸worker}
+              do:
+                - log: hi
+            """), "'repeat' takes an integer, and '{worker}' is a name"),
+    ]
+
+    @Test(arguments: outOfPlace)
+    func aBuiltInPlaceholderOutOfItsPlace(_ errorCase: ErrorCase) {
+        errorCase.check()
+    }
+
+    /// Braces that do not make a placeholder, positions inside the text, and text that is not text.
+    static let malformed: [ErrorCase] = [
+        .init("unclosed brace", worker("""
+            - log: "value ‸{counter"
+            """), "'{' is never closed; write '{{' for a literal brace"),
+        .init("lone closing brace", worker("""
+            - log: "value ‸} here"
+            """), "a lone '}' in text; write '}}' for a literal brace"),
+        .init("placeholder that is not a name", worker("""
+            - log: "{‸1x} items"
+            """), "'{1x}' is not a placeholder"),
+        .init("empty placeholder", worker("""
+            - log: "{‸}"
+            """), "'{}' is not a placeholder"),
+        .init("positions count scalars before the placeholder", worker("""
+            - log: "é😀 e\u{301} {‸nope}"
+            """), "'{nope}' uses 'nope'"),
+        // After an escape the text no longer lines up with the file; the diagnostic points at
+        // the start of the text instead of a wrong column.
+        .init("escapes make the position the start of the text", worker("""
+            - log: "‸\\t{nope}"
+            """), "'{nope}' uses 'nope'"),
+        .init("log must be text", worker("""
+            - log: ‸[a, b]
+            """), "'log' takes text, not a list"),
+    ]
+
+    @Test(arguments: malformed)
+    func aMalformedPlaceholderOrText(_ errorCase: ErrorCase) {
+        errorCase.check()
     }
 
     @Test func placeholdersThatAreAlwaysAvailable() {
@@ -179,21 +202,6 @@ struct PlaceholderTests {
         }
     }
 
-    @Test func workerNameIsNotAnInteger() {
-        Checked(Self.worker("""
-            - increment: counter
-              by: "{‸worker}"
-            """)).expect(.error, "'by' takes an integer, and '{worker}' is a name; use '{i}' for the instance's number")
-    }
-
-    @Test func bareWorkerNameIsNotAnInteger() {
-        Checked(Self.worker("""
-            - repeat: {‸worker}
-              do:
-                - log: hi
-            """)).expect(.error, "'repeat' takes an integer, and '{worker}' is a name")
-    }
-
     @Test func escapedBracesAreLiteral() throws {
         let checked = Checked(Self.worker("""
             - log: "{{not a placeholder}} and {{nope}} {{{counter}}}"
@@ -226,36 +234,6 @@ struct PlaceholderTests {
         #expect(template.constantText == "just {text}")
     }
 
-    @Test func unclosedBrace() {
-        Checked(Self.worker("""
-            - log: "value ‸{counter"
-            """)).expect(.error, "'{' is never closed; write '{{' for a literal brace")
-    }
-
-    @Test func loneClosingBrace() {
-        Checked(Self.worker("""
-            - log: "value ‸} here"
-            """)).expect(.error, "a lone '}' in text; write '}}' for a literal brace")
-    }
-
-    @Test func placeholderThatIsNotAName() {
-        Checked(Self.worker("""
-            - log: "{‸1x} items"
-            """)).expect(.error, "'{1x}' is not a placeholder")
-    }
-
-    @Test func emptyPlaceholder() {
-        Checked(Self.worker("""
-            - log: "{‸}"
-            """)).expect(.error, "'{}' is not a placeholder")
-    }
-
-    @Test func positionsCountScalarsBeforeThePlaceholder() {
-        Checked(Self.worker("""
-            - log: "é😀 e\u{301} {‸nope}"
-            """)).expect(.error, "'{nope}' uses 'nope'")
-    }
-
     @Test func singleQuotedAndPlainTextHaveExactPositions() {
         let checked = Checked(Self.worker("""
             - log: 'single {‸nope}'
@@ -266,17 +244,4 @@ struct PlaceholderTests {
         #expect(checked.errors.count == 2)
     }
 
-    @Test func escapesMakeThePositionTheStartOfTheText() {
-        // After an escape the text no longer lines up with the file; the diagnostic points at
-        // the start of the text instead of a wrong column.
-        Checked(Self.worker("""
-            - log: "‸\\t{nope}"
-            """)).expect(.error, "'{nope}' uses 'nope'")
-    }
-
-    @Test func logMustBeText() {
-        Checked(Self.worker("""
-            - log: ‸[a, b]
-            """)).expect(.error, "'log' takes text, not a list")
-    }
 }

@@ -122,3 +122,38 @@ struct Checked {
         #expect(warnings.isEmpty, "expected no warnings, got:\n\(listing)", sourceLocation: sourceLocation)
     }
 }
+
+/// One case of a table-driven test: marked YAML text and the error it must give, found at its
+/// marker (the only error), or, with `note`, at marker #1 with a note at marker #0.
+/// A failure names the case and points at the row of the table where it is written.
+struct ErrorCase: Sendable, CustomTestStringConvertible {
+    var name: String
+    var yaml: String
+    var message: String
+    var note: String?
+    var sourceLocation: Testing.SourceLocation
+
+    init(
+        _ name: String, _ yaml: String, _ message: String, note: String? = nil,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
+        self.name = name
+        self.yaml = yaml
+        self.message = message
+        self.note = note
+        self.sourceLocation = sourceLocation
+    }
+
+    var testDescription: String { name }
+
+    /// Checks the YAML and asserts the expected error (and note).
+    func check() {
+        let checked = Checked(yaml)
+        guard let note else {
+            checked.expect(.error, message, sourceLocation: sourceLocation)
+            return
+        }
+        let error = checked.expect(.error, message, at: 1, sourceLocation: sourceLocation)
+        checked.expectNote(on: error, note, at: 0, sourceLocation: sourceLocation)
+    }
+}

@@ -25,15 +25,75 @@ struct TopLevelTests {
             """).expectValid()
     }
 
-    @Test func unknownTopLevelKeySuggestsTheNearestKey() {
-        Checked("""
+    /// A top level written wrongly: its keys, the title, the workers, the runtime.
+    static let topLevelErrors: [ErrorCase] = [
+        .init("unknown top level key suggests the nearest key", """
             scenario: t
             ‸variabels:
               c: 0
             workers:
               w:
                 - log: hi
-            """).expect(.error, "unknown top-level key 'variabels'; did you mean 'variables'?")
+            """, "unknown top-level key 'variabels'; did you mean 'variables'?"),
+        .init("missing scenario title", """
+            # a comment first
+            ‸workers:
+              w:
+                - log: hi
+            """, "missing 'scenario: <title>'"),
+        .init("missing workers", """
+            ‸scenario: t
+            variables:
+              c: 0
+            """, "missing 'workers:'; a scenario needs at least one worker"),
+        .init("empty workers value", """
+            scenario: t
+            workers:‸
+            """, "'workers' is a map of worker name: steps, and a scenario needs at least one worker; it is empty"),
+        .init("empty workers map", """
+            scenario: t
+            workers: ‸{}
+            """, "'workers' is empty; a scenario needs at least one worker"),
+        .init("workers as a list", """
+            scenario: t
+            workers: ‸[a, b]
+            """, "'workers' is a map of worker name: steps"),
+        .init("top level key that is not a word", """
+            scenario: t
+            ‸[a, b]: 1
+            workers:
+              w:
+                - log: hi
+            """, "keys of the top-level map must be plain words"),
+        .init("title must be text", """
+            scenario: ‸[a, b]
+            workers:
+              w:
+                - log: hi
+            """, "the title must be text, not a list"),
+        .init("description must be text", """
+            scenario: t
+            description: ‸{a: 1}
+            workers:
+              w:
+                - log: hi
+            """, "the description must be text, not a map"),
+        .init("unknown runtime", """
+            scenario: t
+            runtime: ‸thread
+            workers:
+              w:
+                - log: hi
+            """, "unknown runtime 'thread'; use 'threads' or 'async'"),
+        .init("top level list is reported by the parser stage", """
+            ‸- scenario: t
+            - workers: {}
+            """, "a scenario is a YAML map with keys such as 'scenario:' and 'workers:', but the top level of this file is a list"),
+    ]
+
+    @Test(arguments: topLevelErrors)
+    func aTopLevelWrittenWrongly(_ errorCase: ErrorCase) {
+        errorCase.check()
     }
 
     @Test func unknownTopLevelKeyWithoutANearKeyMentionsXKeys() {
@@ -61,83 +121,6 @@ struct TopLevelTests {
             """).expectValid()
     }
 
-    @Test func missingScenarioTitle() {
-        Checked("""
-            # a comment first
-            ‸workers:
-              w:
-                - log: hi
-            """).expect(.error, "missing 'scenario: <title>'")
-    }
-
-    @Test func missingWorkers() {
-        Checked("""
-            ‸scenario: t
-            variables:
-              c: 0
-            """).expect(.error, "missing 'workers:'; a scenario needs at least one worker")
-    }
-
-    @Test func emptyWorkersValue() {
-        Checked("""
-            scenario: t
-            workers:‸
-            """).expect(.error, "'workers' is a map of worker name: steps, and a scenario needs at least one worker; it is empty")
-    }
-
-    @Test func emptyWorkersMap() {
-        Checked("""
-            scenario: t
-            workers: ‸{}
-            """).expect(.error, "'workers' is empty; a scenario needs at least one worker")
-    }
-
-    @Test func workersAsAList() {
-        Checked("""
-            scenario: t
-            workers: ‸[a, b]
-            """).expect(.error, "'workers' is a map of worker name: steps")
-    }
-
-    @Test func topLevelKeyThatIsNotAWord() {
-        Checked("""
-            scenario: t
-            ‸[a, b]: 1
-            workers:
-              w:
-                - log: hi
-            """).expect(.error, "keys of the top-level map must be plain words")
-    }
-
-    @Test func titleMustBeText() {
-        Checked("""
-            scenario: ‸[a, b]
-            workers:
-              w:
-                - log: hi
-            """).expect(.error, "the title must be text, not a list")
-    }
-
-    @Test func descriptionMustBeText() {
-        Checked("""
-            scenario: t
-            description: ‸{a: 1}
-            workers:
-              w:
-                - log: hi
-            """).expect(.error, "the description must be text, not a map")
-    }
-
-    @Test func unknownRuntime() {
-        Checked("""
-            scenario: t
-            runtime: ‸thread
-            workers:
-              w:
-                - log: hi
-            """).expect(.error, "unknown runtime 'thread'; use 'threads' or 'async'")
-    }
-
     @Test(arguments: ["threads", "async"])
     func knownRuntimes(runtime: String) throws {
         let checked = Checked("""
@@ -155,13 +138,6 @@ struct TopLevelTests {
         let checked = Checked("scenario: t\nworkers:\n  w:\n    - log: hi\n")
         #expect(checked.result.scenario?.runtime == .threads)
         #expect(checked.result.scenario?.title == "t")
-    }
-
-    @Test func topLevelListIsReportedByTheParserStage() {
-        Checked("""
-            ‸- scenario: t
-            - workers: {}
-            """).expect(.error, "a scenario is a YAML map with keys such as 'scenario:' and 'workers:', but the top level of this file is a list")
     }
 
     @Test func topLevelScalar() {
@@ -243,8 +219,10 @@ struct DeclarationTests {
             """).expectValid()
     }
 
-    @Test func unknownLockKind() {
-        Checked("""
+    /// A declaration written wrongly: an unknown kind, a size out of range, a section that is not
+    /// a map.
+    static let declarationErrors: [ErrorCase] = [
+        .init("unknown lock kind", """
             scenario: t
             locks:
               l: ‸mutex
@@ -253,49 +231,42 @@ struct DeclarationTests {
                 - with: l
                   do:
                     - log: hi
-            """).expect(.error, "a lock is declared as 'lock' (plain, like threading.Lock) or 'rlock'")
-    }
-
-    @Test func semaphorePermitsAtLeastZero() {
-        Checked("""
+            """, "a lock is declared as 'lock' (plain, like threading.Lock) or 'rlock'"),
+        .init("semaphore permits at least zero", """
             scenario: t
             semaphores:
               s: ‸-1
             workers:
               w:
                 - log: hi
-            """).expect(.error, "a semaphore's permits must be at least 0, not -1")
-    }
-
-    @Test func barrierPartiesAtLeastOne() {
-        Checked("""
+            """, "a semaphore's permits must be at least 0, not -1"),
+        .init("barrier parties at least one", """
             scenario: t
             barriers:
               b: ‸0
             workers:
               w:
                 - wait: b
-            """).expect(.error, "a barrier's party count must be at least 1, not 0")
-    }
-
-    @Test func queueCapacityAtLeastZero() {
-        Checked("""
+            """, "a barrier's party count must be at least 1, not 0"),
+        .init("queue capacity at least zero", """
             scenario: t
             queues:
               q: ‸-3
             workers:
               w:
                 - put: q
-            """).expect(.error, "a queue's capacity (0 for unbounded) must be at least 0, not -3")
-    }
-
-    @Test func sectionMustBeAMap() {
-        Checked("""
+            """, "a queue's capacity (0 for unbounded) must be at least 0, not -3"),
+        .init("section must be a map", """
             scenario: t
             variables: ‸[a, b]
             workers:
               w:
                 - log: hi
-            """).expect(.error, "'variables' is a map of name: value, not a list")
+            """, "'variables' is a map of name: value, not a list"),
+    ]
+
+    @Test(arguments: declarationErrors)
+    func aDeclarationWrittenWrongly(_ errorCase: ErrorCase) {
+        errorCase.check()
     }
 }

@@ -59,8 +59,9 @@ struct IntegerTests {
         #expect(checked.result.scenario?.symbols["c"]?.kind == .variable(initial: value))
     }
 
-    @Test func byTakesAnIntegerOrAVariable() {
-        Checked("""
+    /// An amount (`by`, `to`, `repeat`, an expected value) that is not what it must be.
+    static let amountErrors: [ErrorCase] = [
+        .init("by takes an integer or a variable", """
             scenario: t
             variables:
               c: 0
@@ -68,11 +69,8 @@ struct IntegerTests {
               w:
                 - increment: c
                   by: ‸"3"
-            """).expect(.error, "'by' takes an integer or a {variable}, not '3'")
-    }
-
-    @Test func byRejectsAYAML11Octal() {
-        Checked("""
+            """, "'by' takes an integer or a {variable}, not '3'"),
+        .init("by rejects a YAML 1.1 octal", """
             scenario: t
             variables:
               c: 0
@@ -80,11 +78,8 @@ struct IntegerTests {
               w:
                 - increment: c
                   by: ‸017
-            """).expect(.error, "'by' must be a plain decimal integer; '017' has a leading zero")
-    }
-
-    @Test func toRejectsAFloat() {
-        Checked("""
+            """, "'by' must be a plain decimal integer; '017' has a leading zero"),
+        .init("to rejects a float", """
             scenario: t
             variables:
               c: 0
@@ -92,11 +87,8 @@ struct IntegerTests {
               w:
                 - set: c
                   to: ‸2.5
-            """).expect(.error, "'to' must be a plain decimal integer; '2.5' has a fraction or an exponent")
-    }
-
-    @Test func expectedValueMustBeAnInteger() {
-        Checked("""
+            """, "'to' must be a plain decimal integer; '2.5' has a fraction or an exponent"),
+        .init("expected value must be an integer", """
             scenario: t
             variables:
               c: 0
@@ -105,29 +97,28 @@ struct IntegerTests {
                 - increment: c
             expect:
               c: ‸"1"
-            """).expect(.error, "an expected value must be an integer, but \"1\" is quoted")
-    }
-
-    @Test func repeatCountMustBeAtLeastZero() {
-        Checked("""
+            """, "an expected value must be an integer, but \"1\" is quoted"),
+        .init("repeat count must be at least zero", """
             scenario: t
             workers:
               w:
                 - repeat: ‸-1
                   do:
                     - log: hi
-            """).expect(.error, "'repeat' must be at least 0, not -1")
-    }
-
-    @Test func repeatTakesAnIntegerAVariableOrForever() {
-        Checked("""
+            """, "'repeat' must be at least 0, not -1"),
+        .init("repeat takes an integer, a variable or forever", """
             scenario: t
             workers:
               w:
                 - repeat: ‸"3"
                   do:
                     - log: hi
-            """).expect(.error, "'repeat' takes an integer, a {variable} or 'forever', not '3'")
+            """, "'repeat' takes an integer, a {variable} or 'forever', not '3'"),
+    ]
+
+    @Test(arguments: amountErrors)
+    func anAmountWrittenWrongly(_ errorCase: ErrorCase) {
+        errorCase.check()
     }
 
     @Test func literalAmountsReachTheAST() throws {
@@ -251,21 +242,24 @@ struct DurationTests {
         #expect(error?.message.hasPrefix("'sleep': ") == true)
     }
 
-    @Test func workTakesADurationToo() {
-        Checked("""
+    /// A duration that is not one.
+    static let durationErrors: [ErrorCase] = [
+        .init("work takes a duration too", """
             scenario: t
             workers:
               w:
                 - work: ‸soon
-            """).expect(.error, "'work': 'soon' is not a duration")
-    }
-
-    @Test func durationMustNotBeEmpty() {
-        Checked("""
+            """, "'work': 'soon' is not a duration"),
+        .init("duration must not be empty", """
             scenario: t
             workers:
               w:
                 - sleep: ‸[1]
-            """).expect(.error, "'sleep' must be a duration such as 2, 0.5, '250ms' or '1m30s', not a list")
+            """, "'sleep' must be a duration such as 2, 0.5, '250ms' or '1m30s', not a list"),
+    ]
+
+    @Test(arguments: durationErrors)
+    func aDurationWrittenWrongly(_ errorCase: ErrorCase) {
+        errorCase.check()
     }
 }

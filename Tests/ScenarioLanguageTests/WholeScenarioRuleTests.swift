@@ -5,8 +5,10 @@ import Testing
 
 @Suite("Worker rules")
 struct WorkerRuleTests {
-    @Test func allWorkersDaemonsIsAnErrorAtTheWorkersKey() {
-        Checked("""
+    /// Rules on the workers as a whole: one of them must not be a daemon, and the instances must
+    /// stay within the limit.
+    static let workerRuleErrors: [ErrorCase] = [
+        .init("all workers daemons is an error at the workers key", """
             scenario: t
             ‸workers:
               a:
@@ -17,35 +19,16 @@ struct WorkerRuleTests {
                 daemon: true
                 steps:
                   - log: hi
-            """).expect(.error, "every worker is a daemon, so nothing would keep the run going")
-    }
-
-    @Test func instanceLimitIsReportedAtTheCount() {
-        Checked("""
+            """, "every worker is a daemon, so nothing would keep the run going"),
+        .init("instance limit is reported at the count", """
             scenario: t
             workers:
               w:
                 count: ‸100000000
                 steps:
                   - log: hi
-            """).expect(.error, "worker 'w' brings the scenario to 100000000 instances, over the limit of 10000")
-    }
-
-    @Test func raisedInstanceLimitAccepts() throws {
-        let checked = Checked("""
-            scenario: t
-            workers:
-              w:
-                count: 100000000
-                steps:
-                  - log: hi
-            """, options: ValidationOptions(maxInstances: 100_000_000))
-        checked.expectValid()
-        #expect(checked.result.scenario?.instanceCount == 100_000_000)
-    }
-
-    @Test func instanceLimitAddsUpAllWorkers() {
-        Checked("""
+            """, "worker 'w' brings the scenario to 100000000 instances, over the limit of 10000"),
+        .init("instance limit adds up all workers", """
             scenario: t
             workers:
               a:
@@ -60,7 +43,25 @@ struct WorkerRuleTests {
                 count: 6000
                 steps:
                   - log: hi
-            """).expect(.error, "worker 'b' brings the scenario to 12000 instances, over the limit of 10000")
+            """, "worker 'b' brings the scenario to 12000 instances, over the limit of 10000"),
+    ]
+
+    @Test(arguments: workerRuleErrors)
+    func aRuleOnAllTheWorkers(_ errorCase: ErrorCase) {
+        errorCase.check()
+    }
+
+    @Test func raisedInstanceLimitAccepts() throws {
+        let checked = Checked("""
+            scenario: t
+            workers:
+              w:
+                count: 100000000
+                steps:
+                  - log: hi
+            """, options: ValidationOptions(maxInstances: 100_000_000))
+        checked.expectValid()
+        #expect(checked.result.scenario?.instanceCount == 100_000_000)
     }
 
     @Test func instanceLimitWithoutACountPointsAtTheWorkerName() {

@@ -25,95 +25,139 @@ struct WorkerTests {
         #expect(checked.result.scenario?.instanceCount == 4)
     }
 
-    @Test func invalidWorkerName() {
-        Checked("""
+    /// A worker written wrongly: its name, its keys, its steps, its count.
+    static let workerErrors: [ErrorCase] = [
+        .init("invalid worker name", """
             scenario: t
             workers:
               ‸my-worker:
                 - log: hi
-            """).expect(.error, "'my-worker' is not a valid name: a name starts with a letter or '_'")
-    }
-
-    @Test func unknownWorkerKeySuggestsTheNearestKey() {
-        Checked("""
+            """, "'my-worker' is not a valid name: a name starts with a letter or '_'"),
+        .init("unknown worker key suggests the nearest key", """
             scenario: t
             workers:
               w:
                 steps:
                   - log: hi
                 ‸coutn: 2
-            """).expect(.error, "unknown key 'coutn' in worker 'w'; did you mean 'count'?")
-    }
-
-    @Test func verbAsAWorkerKeySaysStepsGoInAList() {
-        Checked("""
+            """, "unknown key 'coutn' in worker 'w'; did you mean 'count'?"),
+        .init("verb as a worker key says steps go in a list", """
             scenario: t
             workers:
               w:
                 steps:
                   - log: hi
                 ‸sleep: 1
-            """).expect(.error, "unknown key 'sleep' in worker 'w'; steps go in a list under 'steps:'")
-    }
-
-    @Test func workerMapWithoutSteps() {
-        Checked("""
+            """, "unknown key 'sleep' in worker 'w'; steps go in a list under 'steps:'"),
+        .init("worker map without steps", """
             scenario: t
             workers:
               w:
                 ‸count: 2
-            """).expect(.error, "worker 'w' has no 'steps:' list")
-    }
-
-    @Test func workerAsAScalar() {
-        Checked("""
+            """, "worker 'w' has no 'steps:' list"),
+        .init("worker as a scalar", """
             scenario: t
             workers:
               w: ‸hello
-            """).expect(.error, "worker 'w' must be a list of steps, or a map with 'steps', 'count' and 'daemon', not 'hello'")
-    }
-
-    @Test func stepsMustBeAList() {
-        Checked("""
+            """, "worker 'w' must be a list of steps, or a map with 'steps', 'count' and 'daemon', not 'hello'"),
+        .init("steps must be a list", """
             scenario: t
             workers:
               w:
                 steps: ‸hello
-            """).expect(.error, "the steps of worker 'w' must be a list ('- acquire: lock' …), not 'hello'")
-    }
-
-    @Test func countZeroIsRejected() {
-        Checked("""
+            """, "the steps of worker 'w' must be a list ('- acquire: lock' …), not 'hello'"),
+        .init("count zero is rejected", """
             scenario: t
             workers:
               w:
                 count: ‸0
                 steps:
                   - log: hi
-            """).expect(.error, "a worker's count must be at least 1, not 0")
-    }
-
-    @Test func countMustBeAnInteger() {
-        Checked("""
+            """, "a worker's count must be at least 1, not 0"),
+        .init("count must be an integer", """
             scenario: t
             workers:
               w:
                 count: ‸two
                 steps:
                   - log: hi
-            """).expect(.error, "a worker's count must be a plain decimal integer; found 'two'")
+            """, "a worker's count must be a plain decimal integer; found 'two'"),
+    ]
+
+    @Test(arguments: workerErrors)
+    func aWorkerWrittenWrongly(_ errorCase: ErrorCase) {
+        errorCase.check()
     }
 }
 
 @Suite("Steps")
 struct StepTests {
-    @Test func stepMustBeAMap() {
-        Checked("""
+    /// A step written wrongly: its shape, its verb, its modifiers, its body.
+    static let stepErrors: [ErrorCase] = [
+        .init("step must be a map", """
             scenario: t
             workers:
               w:
                 - ‸log
-            """).expect(.error, "a step is a map whose first key is its verb, as in '- sleep: 1s'; found 'log'")
+            """, "a step is a map whose first key is its verb, as in '- sleep: 1s'; found 'log'"),
+        .init("verb must come first", """
+            scenario: t
+            variables:
+              c: 0
+            workers:
+              w:
+                - by: 2
+                  ‸increment: c
+            """, "the verb 'increment' must come first in its step, before 'by'"),
+        .init("unknown modifier suggests the nearest key", """
+            scenario: t
+            variables:
+              c: 0
+            workers:
+              w:
+                - increment: c
+                  ‸byy: 2
+            """, "unknown key 'byy' in an 'increment' step; did you mean 'by'? (an 'increment' step also takes 'by')"),
+        .init("second verb in one step", """
+            scenario: t
+            workers:
+              w:
+                - log: a
+                  ‸sleep: 1
+            """, "unknown key 'sleep' in a 'log' step; put each step in its own list item"),
+        .init("modifier on a verb that takes none", """
+            scenario: t
+            locks:
+              l: lock
+            workers:
+              w:
+                - acquire: l
+                  ‸do:
+                    - log: hi
+                - release: l
+            """, "unknown key 'do' in an 'acquire' step (an 'acquire' step takes no other keys)"),
+        .init("missing 'to'", """
+            scenario: t
+            variables:
+              c: 0
+            workers:
+              w:
+                - ‸set: c
+            """, "a 'set' step needs 'to:'"),
+        .init("empty do list", """
+            scenario: t
+            locks:
+              l: lock
+            workers:
+              w:
+                - with: l
+                  do:‸
+            """, "the steps of 'with: l' must be a list ('- acquire: lock' …), not nothing"),
+    ]
+
+    @Test(arguments: stepErrors)
+    func aStepWrittenWrongly(_ errorCase: ErrorCase) {
+        errorCase.check()
     }
 
     @Test func unknownVerbSuggestsTheNearestVerb() {
@@ -141,54 +185,6 @@ struct StepTests {
         #expect(error?.message.contains("did you mean") == false)
     }
 
-    @Test func verbMustComeFirst() {
-        Checked("""
-            scenario: t
-            variables:
-              c: 0
-            workers:
-              w:
-                - by: 2
-                  ‸increment: c
-            """).expect(.error, "the verb 'increment' must come first in its step, before 'by'")
-    }
-
-    @Test func unknownModifierSuggestsTheNearestKey() {
-        Checked("""
-            scenario: t
-            variables:
-              c: 0
-            workers:
-              w:
-                - increment: c
-                  ‸byy: 2
-            """).expect(.error, "unknown key 'byy' in an 'increment' step; did you mean 'by'? (an 'increment' step also takes 'by')")
-    }
-
-    @Test func secondVerbInOneStep() {
-        Checked("""
-            scenario: t
-            workers:
-              w:
-                - log: a
-                  ‸sleep: 1
-            """).expect(.error, "unknown key 'sleep' in a 'log' step; put each step in its own list item")
-    }
-
-    @Test func modifierOnAVerbThatTakesNone() {
-        Checked("""
-            scenario: t
-            locks:
-              l: lock
-            workers:
-              w:
-                - acquire: l
-                  ‸do:
-                    - log: hi
-                - release: l
-            """).expect(.error, "unknown key 'do' in an 'acquire' step (an 'acquire' step takes no other keys)")
-    }
-
     @Test(arguments: ["with: l", "repeat: 2"])
     func missingDo(step: String) {
         let verb = step.prefix { $0 != ":" }
@@ -200,29 +196,6 @@ struct StepTests {
               w:
                 - ‸\(step)
             """).expect(.error, "a '\(verb)' step needs 'do:'")
-    }
-
-    @Test func missingTo() {
-        Checked("""
-            scenario: t
-            variables:
-              c: 0
-            workers:
-              w:
-                - ‸set: c
-            """).expect(.error, "a 'set' step needs 'to:'")
-    }
-
-    @Test func emptyDoList() {
-        Checked("""
-            scenario: t
-            locks:
-              l: lock
-            workers:
-              w:
-                - with: l
-                  do:‸
-            """).expect(.error, "the steps of 'with: l' must be a list ('- acquire: lock' …), not nothing")
     }
 
     @Test func everyVerbParses() throws {

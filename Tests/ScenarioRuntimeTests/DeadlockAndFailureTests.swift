@@ -1,205 +1,12 @@
 import ScenarioRuntime
 import Testing
 
-/// YAML texts shared with nothing else; each file's lines are counted in the tests that need them.
-enum Scenarios {
-    static let lockCycle = """
-        scenario: Lock cycle
-        locks:
-          left: lock
-          right: lock
-        barriers:
-          both: 2
-        workers:
-          first:
-            - acquire: left
-            - wait: both
-            - acquire: right
-            - release: right
-            - release: left
-          second:
-            - acquire: right
-            - wait: both
-            - acquire: left
-            - release: left
-            - release: right
-        """
-
-    /// The lock cycle, plus a third worker that sleeps 10 s (run at speed 1).
-    static let lockCycleWithSleeper = lockCycle + """
-
-          sleeper:
-            - log: "going to sleep"
-            - sleep: 10
-            - log: "woke up"
-        """
-
-    static let barrierShortOfParties = """
-        scenario: Barrier short of parties
-        barriers:
-          gate: 3
-        workers:
-          w:
-            count: 2
-            steps:
-              - wait: gate
-        """
-
-    static let selfDeadlock = """
-        scenario: Plain lock taken twice
-        locks:
-          door: lock
-        workers:
-          w:
-            - acquire: door
-            - acquire: door
-            - release: door
-            - release: door
-        """
-
-    static let emptyQueue = """
-        scenario: Consumer without a producer
-        queues:
-          jobs: 0
-        workers:
-          consumer:
-            - get: jobs
-            - task_done: jobs
-        """
-
-    static let joinOfAStuckWorker = """
-        scenario: Join of a worker that never finishes
-        queues:
-          jobs: 0
-        workers:
-          waiter:
-            - get: jobs
-            - task_done: jobs
-          main:
-            - join: waiter
-            - log: "never printed"
-        """
-
-    static let endless = """
-        scenario: Never ends
-        variables:
-          ticks: 0
-        workers:
-          ticker:
-            - repeat: forever
-              do:
-                - increment: ticks
-                - sleep: 10ms
-        """
-
-    /// `release: door` is on line 7, its verb at column 7.
-    static let releaseUnlocked = """
-        scenario: Release of an unlocked lock
-        locks:
-          door: lock
-        workers:
-          w:
-            - log: "about to release"
-            - release: door
-            - log: "never printed"
-        """
-
-    /// The thief's `release: account` is on line 14, column 7.
-    static let foreignRLockRelease = """
-        scenario: Release of someone else's rlock
-        locks:
-          account: rlock
-        barriers:
-          meet: 2
-        workers:
-          owner:
-            - acquire: account
-            - wait: meet
-            - wait: meet
-            - release: account
-          thief:
-            - wait: meet
-            - release: account
-            - wait: meet
-        """
-
-    /// The second `task_done: jobs` is on line 9, column 7.
-    static let tooManyTaskDone = """
-        scenario: Too many task_done
-        queues:
-          jobs: 0
-        workers:
-          w:
-            - put: jobs
-            - get: jobs
-            - task_done: jobs
-            - task_done: jobs
-        """
-
-    /// `increment: total` is on line 11, column 7.
-    static let textItemAsInteger = """
-        scenario: A text item used as a number
-        variables:
-          total: 0
-        queues:
-          q: 0
-        workers:
-          w:
-            - put: q
-              value: "seven"
-            - get: q
-            - increment: total
-              by: "{item}"
-        """
-
-    static let failedExpectation = """
-        scenario: Wrong expectation
-        variables:
-          counter: 0
-        locks:
-          guard: lock
-        workers:
-          w:
-            count: 2
-            steps:
-              - with: guard
-                do:
-                  - increment: counter
-        expect:
-          counter: 3
-        """
-
-    static let daemons = """
-        scenario: Daemons are stopped at the end
-        variables:
-          ticks: 0
-        queues:
-          jobs: 0
-        workers:
-          ticker:
-            daemon: true
-            steps:
-              - repeat: forever
-                do:
-                  - increment: ticks
-                  - sleep: 5ms
-          listener:
-            daemon: true
-            count: 2
-            steps:
-              - repeat: forever
-                do:
-                  - get: jobs
-          main:
-            - sleep: 50ms
-            - log: "main is done"
-        """
-}
+// The scenarios named by `runScenario(shared:)` are in `Tests/Fixtures/runs`, shared with the CLI tests.
 
 @Suite("Deadlocks")
 struct DeadlockTests {
     @Test func aLockCycleIsReportedWithBothLocksAndHolders() throws {
-        let report = try runScenario(Scenarios.lockCycle)
+        let report = try runScenario(shared: "lock-cycle")
         #expect(report.status == .deadlock, "\(report.brief)")
         let deadlock = try #require(report.deadlock)
         #expect(Set(deadlock.cycle) == [
@@ -217,7 +24,7 @@ struct DeadlockTests {
 
     @Test func aLockCycleIsFoundWhileAnotherWorkerIsStillRunning() throws {
         // At speed 1 the sleeper would sleep 10 s; the run must not wait for it.
-        let report = try runScenario(Scenarios.lockCycleWithSleeper, speed: 1, timeout: 30)
+        let report = try runScenario(shared: "lock-cycle-with-sleeper", speed: 1, timeout: 30)
         #expect(report.status == .deadlock, "\(report.brief)")
         #expect(report.deadlock?.cycle.count == 2)
         #expect(report.instance("first")?.status == .blocked)
@@ -232,7 +39,7 @@ struct DeadlockTests {
     }
 
     @Test func expectingTheDeadlockMakesItOk() throws {
-        let report = try runScenario(Scenarios.lockCycle + "\nexpect:\n  deadlock: true\n")
+        let report = try runScenario(sharedScenario("lock-cycle") + "\nexpect:\n  deadlock: true\n")
         #expect(report.status == .ok, "\(report.brief)")
         #expect(report.deadlock != nil)
         let expectation = try #require(report.expectations.first { $0.isDeadlock })
@@ -241,7 +48,7 @@ struct DeadlockTests {
     }
 
     @Test func expectingNoDeadlockStillFailsWithDeadlock() throws {
-        let report = try runScenario(Scenarios.lockCycle + "\nexpect:\n  deadlock: false\n")
+        let report = try runScenario(sharedScenario("lock-cycle") + "\nexpect:\n  deadlock: false\n")
         #expect(report.status == .deadlock, "\(report.brief)")
     }
 
@@ -260,7 +67,7 @@ struct DeadlockTests {
     }
 
     @Test func aBarrierShortOfPartiesDeadlocks() throws {
-        let report = try runScenario(Scenarios.barrierShortOfParties)
+        let report = try runScenario(shared: "barrier-short-of-parties")
         #expect(report.status == .deadlock, "\(report.brief)")
         let deadlock = try #require(report.deadlock)
         #expect(deadlock.cycle.isEmpty)
@@ -273,7 +80,7 @@ struct DeadlockTests {
     }
 
     @Test func aPlainLockTakenTwiceByOneInstanceDeadlocks() throws {
-        let report = try runScenario(Scenarios.selfDeadlock)
+        let report = try runScenario(shared: "self-deadlock")
         #expect(report.status == .deadlock, "\(report.brief)")
         let deadlock = try #require(report.deadlock)
         #expect(deadlock.waits.count == 1)
@@ -284,7 +91,7 @@ struct DeadlockTests {
     }
 
     @Test func aConsumerOfAnEmptyQueueDeadlocks() throws {
-        let report = try runScenario(Scenarios.emptyQueue)
+        let report = try runScenario(shared: "empty-queue")
         #expect(report.status == .deadlock, "\(report.brief)")
         let deadlock = try #require(report.deadlock)
         #expect(deadlock.waits == ["consumer waits for an item in queue jobs, which is empty"])
@@ -293,7 +100,7 @@ struct DeadlockTests {
     }
 
     @Test func joiningAWorkerThatWaitsForeverDeadlocks() throws {
-        let report = try runScenario(Scenarios.joinOfAStuckWorker)
+        let report = try runScenario(shared: "join-of-a-stuck-worker")
         #expect(report.status == .deadlock, "\(report.brief)")
         let deadlock = try #require(report.deadlock)
         #expect(deadlock.waits.contains { $0.hasPrefix("main waits for worker waiter to finish") && $0.contains("waiter)") },
@@ -349,8 +156,17 @@ struct DeadlockTests {
 /// instances have finished, and the stuck daemons are stopped then.
 @Suite("Deadlocks among daemons")
 struct DaemonDeadlockTests {
-    @Test func aLockCycleBetweenDaemonsLetsTheRunFinish() throws {
-        let report = try runScenario("""
+    /// Daemons that get stuck for good while `main` sleeps 200 ms and logs "main is done".
+    struct StuckDaemons: Sendable, CustomTestStringConvertible {
+        var name: String
+        var daemons: [String]
+        var yaml: String
+
+        var testDescription: String { name }
+    }
+
+    static let stuckDaemons: [StuckDaemons] = [
+        .init(name: "daemons in a lock cycle", daemons: ["first", "second"], yaml: """
             scenario: Daemons in a lock cycle
             locks:
               left: lock
@@ -377,17 +193,8 @@ struct DaemonDeadlockTests {
               main:
                 - sleep: 200ms
                 - log: "main is done"
-            """)
-        #expect(report.status == .ok, "\(report.brief)")
-        #expect(report.deadlock == nil)
-        #expect(report.instance("main")?.status == .finished)
-        #expect(report.instance("first")?.status == .stopped)
-        #expect(report.instance("second")?.status == .stopped)
-        #expect(report.events.contains { $0.value == .text("main is done") })
-    }
-
-    @Test func aDaemonTakingAPlainLockTwiceLetsTheRunFinish() throws {
-        let report = try runScenario("""
+            """),
+        .init(name: "a daemon taking a plain lock twice", daemons: ["stuck"], yaml: """
             scenario: A daemon stuck on itself
             locks:
               door: lock
@@ -400,10 +207,19 @@ struct DaemonDeadlockTests {
               main:
                 - sleep: 200ms
                 - log: "main is done"
-            """)
+            """),
+    ]
+
+    @Test(arguments: stuckDaemons)
+    func stuckDaemonsLetTheRunFinish(_ stuck: StuckDaemons) throws {
+        let report = try runScenario(stuck.yaml)
         #expect(report.status == .ok, "\(report.brief)")
+        #expect(report.deadlock == nil)
         #expect(report.instance("main")?.status == .finished)
-        #expect(report.instance("stuck")?.status == .stopped)
+        for name in stuck.daemons {
+            #expect(report.instance(name)?.status == .stopped, "\(name): \(report.brief)")
+        }
+        #expect(report.events.contains { $0.value == .text("main is done") })
     }
 
     @Test func aNonDaemonInACycleWithADaemonIsADeadlock() throws {
@@ -476,7 +292,7 @@ struct EarlyEndTests {
 @Suite("Timeouts, runtime errors, expectations, daemons")
 struct RunOutcomeTests {
     @Test func aNonDaemonThatNeverEndsTimesOut() throws {
-        let report = try runScenario(Scenarios.endless, speed: 1, timeout: 0.5)
+        let report = try runScenario(shared: "endless", speed: 1, timeout: 0.5)
         #expect(report.status == .timeout, "\(report.brief)")
         #expect(report.deadlock == nil)
         #expect(report.error == nil)
@@ -485,61 +301,84 @@ struct RunOutcomeTests {
         #expect(TimelineCheck.lifecycles(report.events, instances: report.instances).isEmpty)
     }
 
-    @Test func releasingAnUnlockedLockIsARuntimeError() throws {
-        let report = try runScenario(Scenarios.releaseUnlocked)
+    /// A shared scenario that stops with a runtime error in instance `failing`, at line:column
+    /// `position` of the fixture, with `message`.
+    struct RuntimeErrorCase: Sendable, CustomTestStringConvertible {
+        var scenario: String
+        var failing: String
+        var position: String
+        var message: String
+
+        var testDescription: String { scenario }
+    }
+
+    static let runtimeErrors: [RuntimeErrorCase] = [
+        .init(scenario: "release-unlocked", failing: "w", position: "8:7",
+              message: "'w' releases lock 'door', which is not locked"),
+        .init(scenario: "foreign-rlock-release", failing: "thief", position: "15:7",
+              message: "'thief' releases rlock 'account', which is held by 'owner', not by 'thief'"),
+        .init(scenario: "too-many-task-done", failing: "w", position: "10:7",
+              message: "'task_done' on queue 'jobs' is called more times than items were put"),
+        .init(scenario: "text-item-as-integer", failing: "w", position: "12:7",
+              message: "'{item}' is \"seven\", which is not an integer"),
+    ]
+
+    @Test(arguments: runtimeErrors)
+    func aRuntimeErrorStopsTheRunAtTheFailingStep(_ expected: RuntimeErrorCase) throws {
+        let report = try runScenario(shared: expected.scenario)
         #expect(report.status == .error, "\(report.brief)")
         let error = try #require(report.error)
-        #expect(error.message == "'w' releases lock 'door', which is not locked")
-        #expect(error.location == "test.yaml:7:7")
-        #expect(report.instance("w")?.status == .failed)
+        #expect(error.message == expected.message)
+        #expect(error.location == "test.yaml:\(expected.position)")
+        #expect(report.instance(expected.failing)?.status == .failed)
+        // Nothing after the failing step runs, and no instance gets to finish.
         #expect(!report.events.contains { $0.value == .text("never printed") })
         #expect(!report.events.contains { $0.kind == .finish })
+        #expect(report.instances.allSatisfy { $0.status != .finished }, "\(report.brief)")
     }
 
-    @Test func releasingSomeoneElsesRLockIsARuntimeError() throws {
-        let report = try runScenario(Scenarios.foreignRLockRelease)
+    @Test func onlyTheTaskDoneThatMatchesAPutIsRecorded() throws {
+        let report = try runScenario(shared: "too-many-task-done")
         #expect(report.status == .error, "\(report.brief)")
-        let error = try #require(report.error)
-        #expect(error.message == "'thief' releases rlock 'account', which is held by 'owner', not by 'thief'")
-        #expect(error.location == "test.yaml:14:7")
-        #expect(report.instance("thief")?.status == .failed)
-        #expect(report.instance("owner")?.status != .finished)
-    }
-
-    @Test func tooManyTaskDoneIsARuntimeError() throws {
-        let report = try runScenario(Scenarios.tooManyTaskDone)
-        #expect(report.status == .error, "\(report.brief)")
-        let error = try #require(report.error)
-        #expect(error.message.contains("'task_done' on queue 'jobs'"), "\(error.message)")
-        #expect(error.message.contains("more times than items were put"), "\(error.message)")
-        #expect(error.location == "test.yaml:9:7")
         let jobs = try #require(report.objectIndex("jobs"))
         #expect(report.events(on: jobs).filter { $0.kind == .taskDone }.count == 1)
     }
 
-    @Test func aTextItemUsedAsANumberIsARuntimeError() throws {
-        let report = try runScenario(Scenarios.textItemAsInteger)
+    @Test func anIncrementByATextItemLeavesTheVariableAsItWas() throws {
+        let report = try runScenario(shared: "text-item-as-integer")
         #expect(report.status == .error, "\(report.brief)")
-        let error = try #require(report.error)
-        #expect(error.message == "'{item}' is \"seven\", which is not an integer")
-        #expect(error.location == "test.yaml:11:7")
         #expect(report.variable("total") == 0)
     }
 
     @Test func theErrorLocationUsesThePathGiven() throws {
-        let report = try runScenario(Scenarios.releaseUnlocked, path: "some/dir/bad.yaml")
-        #expect(report.error?.location == "some/dir/bad.yaml:7:7")
+        let report = try runScenario(shared: "release-unlocked", path: "some/dir/bad.yaml")
+        #expect(report.error?.location == "some/dir/bad.yaml:8:7")
     }
 
     @Test func aFailedExpectationIsReported() throws {
-        let report = try runScenario(Scenarios.failedExpectation)
+        let report = try runScenario("""
+            scenario: Wrong expectation
+            variables:
+              counter: 0
+            locks:
+              guard: lock
+            workers:
+              w:
+                count: 2
+                steps:
+                  - with: guard
+                    do:
+                      - increment: counter
+            expect:
+              counter: 3
+            """)
         #expect(report.status == .expectationFailed, "\(report.brief)")
         #expect(report.expectations == [ExpectationResult(variable: "counter", expected: 3, actual: 2)])
         #expect(report.instances.allSatisfy { $0.status == .finished })
     }
 
     @Test func daemonsStillRunningOrWaitingAreStopped() throws {
-        let report = try runScenario(Scenarios.daemons)
+        let report = try runScenario(shared: "daemons")
         #expect(report.status == .ok, "\(report.brief)")
         #expect(report.instance("main")?.status == .finished)
         for name in ["ticker", "listener-1", "listener-2"] {

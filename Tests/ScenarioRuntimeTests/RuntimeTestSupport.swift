@@ -27,6 +27,19 @@ func runScenario(_ yaml: String, path: String = "test.yaml", speed: Double = 50,
     return ThreadsEngine.run(compiled, options: RunOptions(speed: speed, timeout: timeout))
 }
 
+/// The text of the shared scenario `name` (without `.yaml`) in `Tests/Fixtures/runs`, which the
+/// CLI tests run end to end too.
+func sharedScenario(_ name: String) throws -> String {
+    try String(contentsOf: packageRoot.appendingPathComponent("Tests/Fixtures/runs/\(name).yaml"), encoding: .utf8)
+}
+
+/// Runs the shared scenario `name` (see `sharedScenario(_:)`) like `runScenario(_:path:speed:timeout:)`.
+func runScenario(shared name: String, path: String = "test.yaml", speed: Double = 50, timeout: Double = 30) throws
+    -> RunReport
+{
+    try runScenario(sharedScenario(name), path: path, speed: speed, timeout: timeout)
+}
+
 extension RunReport {
     /// The index of the object with this name in `objects`.
     func objectIndex(_ name: String) -> Int32? {

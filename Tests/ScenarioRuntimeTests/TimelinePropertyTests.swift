@@ -7,16 +7,19 @@ struct TimelinePropertyTests {
     static let workers = 8
     static let rounds = 200
 
-    /// Checks that hold for any completed run.
-    func expectWellFormed(_ report: RunReport, sourceLocation: SourceLocation = #_sourceLocation) {
+    /// Runs `yaml`, which must end `ok`, and checks what holds for any completed run.
+    func runWellFormed(_ yaml: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> RunReport {
+        let report = try runScenario(yaml)
+        #expect(report.status == .ok, "\(report.brief)", sourceLocation: sourceLocation)
         let seq = TimelineCheck.seqNumbers(report.events)
         #expect(seq.isEmpty, "\(seq)", sourceLocation: sourceLocation)
         let lifecycles = TimelineCheck.lifecycles(report.events, instances: report.instances)
         #expect(lifecycles.isEmpty, "\(lifecycles)", sourceLocation: sourceLocation)
+        return report
     }
 
     @Test func locksAreMutuallyExclusiveAndRLocksCountDepth() throws {
-        let report = try runScenario("""
+        let report = try runWellFormed("""
             scenario: Mutual exclusion under load
             variables:
               counter: 0
@@ -48,10 +51,8 @@ struct TimelinePropertyTests {
               nested: \(2 * Self.workers * Self.rounds)
             """)
         let total = Self.workers * Self.rounds
-        #expect(report.status == .ok, "\(report.brief)")
         #expect(report.variable("counter") == total)
         #expect(report.variable("nested") == 2 * total)
-        expectWellFormed(report)
 
         let plain = try #require(report.objectIndex("plain"))
         let plainWalk = TimelineCheck.mutualExclusion(report.events, lock: plain, reentrant: false)
@@ -79,7 +80,7 @@ struct TimelinePropertyTests {
     @Test func updatesUnderALockAreSeenInOrder() throws {
         // Under the lock, the increments are recorded in the order they happened, so the values
         // they wrote count 1, 2, 3, … without a gap or a repeat.
-        let report = try runScenario("""
+        let report = try runWellFormed("""
             scenario: Ordered updates
             variables:
               counter: 0
@@ -99,7 +100,6 @@ struct TimelinePropertyTests {
                           - decrement: counter
                             by: 2
             """)
-        #expect(report.status == .ok, "\(report.brief)")
         let counter = try #require(report.objectIndex("counter"))
         let values = report.events(on: counter).map(\.value)
         var expected: [EventValue] = []
@@ -130,10 +130,8 @@ struct TimelinePropertyTests {
               main:
                 - join: adder
             """
-        let report = try runScenario(yaml)
+        let report = try runWellFormed(yaml)
         let total = Self.workers * Self.rounds * 5
-        #expect(report.status == .ok, "\(report.brief)")
-        expectWellFormed(report)
         let counter = try #require(report.variable("counter"))
         let increments = report.events.filter { $0.kind == .increment }.count
         #expect(increments == total)
@@ -146,7 +144,7 @@ struct TimelinePropertyTests {
     }
 
     @Test func semaphoreHoldersStayWithinThePermits() throws {
-        let report = try runScenario("""
+        let report = try runWellFormed("""
             scenario: Semaphore under load
             variables:
               inside: 0
@@ -177,8 +175,6 @@ struct TimelinePropertyTests {
               inside: 0
             """)
         let total = Self.workers * Self.rounds
-        #expect(report.status == .ok, "\(report.brief)")
-        expectWellFormed(report)
 
         let pool = try #require(report.objectIndex("pool"))
         let poolWalk = TimelineCheck.semaphoreBound(report.events, semaphore: pool, permits: 3)
@@ -206,7 +202,7 @@ struct TimelinePropertyTests {
     }
 
     @Test func releasingASemaphoreAboveItsPermitsIsAllowed() throws {
-        let report = try runScenario("""
+        let report = try runWellFormed("""
             scenario: Unbounded release
             semaphores:
               gate: 0
@@ -220,7 +216,6 @@ struct TimelinePropertyTests {
                 steps:
                   - acquire: gate
             """)
-        #expect(report.status == .ok, "\(report.brief)")
         let gate = try #require(report.objectIndex("gate"))
         let kinds = report.events(on: gate).map(\.kind)
         #expect(kinds.filter { $0 == .acquire }.count == 5)
@@ -231,7 +226,7 @@ struct TimelinePropertyTests {
     }
 
     @Test func barriersOpenInRoundsOfTheirParties() throws {
-        let report = try runScenario("""
+        let report = try runWellFormed("""
             scenario: Barriers under load
             variables:
               laps: 0
@@ -254,8 +249,6 @@ struct TimelinePropertyTests {
             expect:
               laps: \(Self.workers * Self.rounds)
             """)
-        #expect(report.status == .ok, "\(report.brief)")
-        expectWellFormed(report)
 
         let everyone = try #require(report.objectIndex("everyone"))
         let everyoneWalk = TimelineCheck.barrierRounds(report.events, barrier: everyone, parties: Self.workers)
@@ -291,7 +284,7 @@ struct TimelinePropertyTests {
         let producers = 4
         let consumers = 4
         let items = producers * Self.rounds
-        let report = try runScenario("""
+        let report = try runWellFormed("""
             scenario: Queues under load
             variables:
               consumed: 0
@@ -329,8 +322,6 @@ struct TimelinePropertyTests {
             expect:
               consumed: \(items)
             """)
-        #expect(report.status == .ok, "\(report.brief)")
-        expectWellFormed(report)
         #expect(report.queues.allSatisfy { $0.value == 0 }, "\(report.queues)")
 
         let numbers = try #require(report.objectIndex("numbers"))
@@ -364,7 +355,7 @@ struct TimelinePropertyTests {
     }
 
     @Test func joinOfAWorkerReturnsAfterEveryInstanceFinished() throws {
-        let report = try runScenario("""
+        let report = try runWellFormed("""
             scenario: Join under load
             variables:
               steps_done: 0
@@ -385,8 +376,6 @@ struct TimelinePropertyTests {
                   - join: w
                   - log: "saw {steps_done}"
             """)
-        #expect(report.status == .ok, "\(report.brief)")
-        expectWellFormed(report)
         let worker = try #require(report.objectIndex("w"))
         let lastFinish = try #require(report.events.last {
             $0.kind == .finish && report.instances[Int($0.instance)].worker == "w"
