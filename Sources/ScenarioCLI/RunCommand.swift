@@ -68,6 +68,11 @@ struct RunCommand: AsyncParsableCommand {
         if (runtime ?? scenario.runtime) == .async {
             console.err("note: the async runtime is not available yet; running on the threads runtime\n")
         }
+        // Refuse an unwritable timeline before the run rather than lose it after.
+        if let timeline, !FileManager.default.createFile(atPath: timeline, contents: nil) {
+            console.err("\(timeline): error: cannot create the timeline file\n")
+            throw ExitStatus.invalid.exitCode
+        }
         let compiled = Compiler.compile(scenario, path: file)
         let useColor = color.enabled(terminal: console.outIsTerminal)
         let printer = format == .text && !quiet ? TimelinePrinter(scenario: compiled, console: console, useColor: useColor) : nil

@@ -314,6 +314,15 @@ struct RunEndToEndTests {
             #expect(object?["seq"] as? Int == index)
         }
     }
+
+    @Test func anUnwritableTimelineIsRefusedBeforeTheRun() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("missing-folder/run.jsonl")
+        let run = try runYAML(Self.counter, "--timeline", path)
+        #expect(run.exited(with: 2), "\(run.summary)")
+        #expect(run.stderr.contains("\(path): error: cannot create the timeline file"), "\(run.summary)")
+        #expect(!run.stdout.contains("counter = 100"), "the scenario must not have run: \(run.summary)")
+    }
 }
 
 // MARK: - Running the executable
