@@ -20,10 +20,11 @@ public struct TextSummaryRenderer: Sendable {
         lines += section("expectations", report.expectations.map { expectation($0, style) }, style)
         lines += deadlock(report.deadlock, style)
         if let failure = report.error {
-            lines.append(style.red("error:") + " " + clean(failure.message))
-            lines.append("  at " + clean(failure.location))
+            // The compiler format, so that editors can jump to the step.
+            lines.append(clean(failure.location) + ": " + style.red("runtime error:") + " " + clean(failure.message))
         }
-        lines += section("workers", unfinished(report.instances, style), style)
+        // After a deadlock its explanation already says what each blocked instance waits for.
+        lines += section("workers", unfinished(report.instances, explained: report.deadlock != nil, style), style)
         lines.append(status(of: report, style))
         lines += report.contention.map { "  " + contention($0) }
         return lines.map { $0 + "\n" }.joined()
@@ -62,12 +63,12 @@ public struct TextSummaryRenderer: Sendable {
     }
 
     /// Instances that did not finish: `daemon processor: stopped`, `first: blocked, waiting for …`.
-    private func unfinished(_ instances: [InstanceReport], _ style: TextStyle) -> [String] {
+    private func unfinished(_ instances: [InstanceReport], explained: Bool, _ style: TextStyle) -> [String] {
         instances.filter { $0.status != .finished }.map { instance in
             let name = (instance.isDaemon ? "daemon " : "") + clean(instance.name)
             var status = instance.status.rawValue
             if instance.status == .blocked || instance.status == .failed { status = style.red(status) }
-            if let waitingFor = instance.waitingFor { status += ", waiting for " + clean(waitingFor) }
+            if !explained, let waitingFor = instance.waitingFor { status += ", waiting for " + clean(waitingFor) }
             return "\(name): \(status)"
         }
     }
