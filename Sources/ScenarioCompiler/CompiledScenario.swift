@@ -20,12 +20,18 @@ public struct CompiledScenario: Sendable {
     public let putValues: [PutValue]
     public let expectations: [(variable: ObjectID, value: Int)]
     public let expectsDeadlock: Bool?
+    /// The locks that some `release` step names on its own, outside a `with`. A `with` releases
+    /// only what it acquired, so only such a step (or a `with` after one) can release a plain lock
+    /// that another instance holds, as threading.Lock allows; the runtime needs to know this before
+    /// it calls a wait-for cycle through a plain lock a deadlock.
+    public let releasedOutsideWith: Set<ObjectID>
 
     init(
         title: String, path: String, objects: [CompiledObject], instances: [CompiledInstance],
         programs: [[Instruction]], templates: [Template], putValues: [PutValue],
-        expectations: [(variable: ObjectID, value: Int)], expectsDeadlock: Bool?
+        expectations: [(variable: ObjectID, value: Int)], expectsDeadlock: Bool?, releasedOutsideWith: Set<ObjectID>
     ) {
+        self.releasedOutsideWith = releasedOutsideWith
         self.templates = templates
         self.putValues = putValues
         self.title = title

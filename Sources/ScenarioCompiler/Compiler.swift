@@ -33,7 +33,8 @@ public enum Compiler {
         }
         return CompiledScenario(
             title: scenario.title, path: path, objects: objects, instances: instances, programs: programs,
-            templates: compiler.templates, putValues: compiler.putValues, expectations: expectations, expectsDeadlock: ast.expectsDeadlock?.value)
+            templates: compiler.templates, putValues: compiler.putValues, expectations: expectations, expectsDeadlock: ast.expectsDeadlock?.value,
+            releasedOutsideWith: compiler.releasedOutsideWith)
     }
 }
 
@@ -46,6 +47,7 @@ private struct StepCompiler {
     let workerNames: Set<String>
     private(set) var templates: [Template] = []
     private(set) var putValues: [PutValue] = []
+    private(set) var releasedOutsideWith: Set<ObjectID> = []
     private var code: [Instruction] = []
 
     init(ids: [String: ObjectID], workerNames: Set<String>) {
@@ -74,7 +76,9 @@ private struct StepCompiler {
     private mutating func emit(_ action: StepAction, at location: SourceLocation) {
         switch action {
         case .acquire(let target): append(.acquire(id(target)), location)
-        case .release(let target): append(.release(id(target)), location)
+        case .release(let target):
+            releasedOutsideWith.insert(id(target))
+            append(.release(id(target)), location)
         case .with(let target, let body):
             append(.acquire(id(target)), location)
             emit(body)

@@ -16,7 +16,7 @@ public enum Severity: String, Sendable, Comparable {
 }
 
 /// A secondary message attached to a diagnostic, such as "first defined here".
-public struct DiagnosticNote: Sendable, Equatable {
+public struct DiagnosticNote: Sendable, Hashable {
     public var message: String
     public var location: SourceLocation?
 
@@ -28,7 +28,7 @@ public struct DiagnosticNote: Sendable, Equatable {
 
 /// One problem found in a scenario file. Every stage reports problems as values and keeps
 /// going, so that a user sees all of them in one run.
-public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var severity: Severity
     public var message: String
     /// Where the problem is; nil for problems of the file as a whole (for example, it cannot be read).
@@ -90,12 +90,10 @@ public struct Diagnostics: Sendable, Equatable {
 
     /// Without repeats: an alias copies its anchor's nodes with their positions, so a mistake in a
     /// template used three times would otherwise be reported three times at the same place.
+    /// (A set, not a search of the kept list: a broken file can have hundreds of thousands.)
     public func removingDuplicates() -> Diagnostics {
-        var kept: [Diagnostic] = []
-        for diagnostic in all where !kept.contains(diagnostic) {
-            kept.append(diagnostic)
-        }
-        return Diagnostics(kept)
+        var seen = Set<Diagnostic>()
+        return Diagnostics(all.filter { seen.insert($0).inserted })
     }
 
     /// Sorted by position, as a compiler prints them; problems without a position come first.

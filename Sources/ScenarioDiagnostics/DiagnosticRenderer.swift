@@ -16,17 +16,37 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     public func render(_ diagnostics: Diagnostics) -> String {
-        diagnostics.sorted.map(render).joined()
+        var lines = LineCache()
+        return diagnostics.sorted.map { render($0, lines: &lines) }.joined()
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {
+        var lines = LineCache()
+        return render(diagnostic, lines: &lines)
+    }
+
+    private func render(_ diagnostic: Diagnostic, lines: inout LineCache) -> String {
         var out = heading(diagnostic.severity, diagnostic.message, at: diagnostic.location)
-        out += excerpt(at: diagnostic.location)
+        out += excerpt(at: diagnostic.location, lines: &lines)
         for note in diagnostic.notes {
             out += heading(.note, note.message, at: note.location)
-            out += excerpt(at: note.location)
+            out += excerpt(at: note.location, lines: &lines)
         }
         return out
+    }
+
+    /// The scalars of each line quoted so far: a file written on one long line can have thousands
+    /// of diagnostics on it, and splitting the line again for each would take quadratic time.
+    private struct LineCache {
+        var scalars: [Int: [Unicode.Scalar]] = [:]
+
+        mutating func line(_ number: Int, of source: SourceText) -> [Unicode.Scalar]? {
+            if let cached = scalars[number] { return cached }
+            guard let line = source.line(number) else { return nil }
+            let split = Array(line.unicodeScalars)
+            scalars[number] = split
+            return split
+        }
     }
 
     private func heading(_ severity: Severity, _ message: String, at location: SourceLocation?) -> String {
@@ -35,10 +55,9 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     /// The source line and a caret under the column. Tabs are kept so the caret lines up.
-    private func excerpt(at location: SourceLocation?) -> String {
-        guard let location, let line = source.line(location.line) else { return "" }
+    private func excerpt(at location: SourceLocation?, lines: inout LineCache) -> String {
+        guard let location, let scalars = lines.line(location.line, of: source) else { return "" }
         // Long lines are shown as a window around the column, so the caret stays on screen.
-        let scalars = Array(line.unicodeScalars)
         let start = location.column > Self.width ? location.column - Self.width / 2 : 0
         let window = scalars.dropFirst(start).prefix(Self.width)
         let prefix = start > 0 ? "…" : ""

@@ -11,15 +11,16 @@ public struct SourceText: Sendable {
             // libyaml does not count a byte-order mark as a column; neither do we.
             body = Substring(body.unicodeScalars.dropFirst())
         }
-        // Lines end at LF, CRLF or a lone CR, as libyaml counts them. (Swift reads "\r\n" as one
-        // Character, so the split is done on Unicode scalars.)
+        // Lines end where libyaml counts a line break: LF, CRLF, a lone CR, and the YAML 1.1 breaks
+        // NEL (U+0085), LS (U+2028) and PS (U+2029). (Swift reads "\r\n" as one Character, so the
+        // split is done on Unicode scalars.)
         var lines: [Substring] = []
         var start = body.unicodeScalars.startIndex
         var index = start
         let scalars = body.unicodeScalars
         while index < scalars.endIndex {
             let scalar = scalars[index]
-            if scalar == "\n" || scalar == "\r" {
+            if Self.isLineBreak(scalar) {
                 lines.append(Substring(scalars[start..<index]))
                 var next = scalars.index(after: index)
                 if scalar == "\r", next < scalars.endIndex, scalars[next] == "\n" {
@@ -33,6 +34,19 @@ public struct SourceText: Sendable {
         }
         lines.append(Substring(scalars[start..<scalars.endIndex]))
         self.lines = lines
+    }
+
+    /// Whether libyaml ends a line at `scalar` (CR LF counts once: the CR ends the line).
+    static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}": true
+        default: false
+        }
+    }
+
+    /// Just past the last character of the file.
+    public var end: SourceLocation {
+        SourceLocation(line: lines.count, column: (lines.last?.unicodeScalars.count ?? 0) + 1)
     }
 
     /// The text of a 1-based line, or nil past the end.

@@ -1,18 +1,26 @@
 /// "Did you mean …?" for misspelt keys, verbs and names.
 public enum Suggestions {
     /// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo.
+    /// Words longer than `maximumLength` get no suggestion (the edit distance takes time in the
+    /// product of the lengths, and nobody misspells a 200-character name by one letter).
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        guard word.utf8.count <= maximumLength else { return nil }
         let target = Array(word.lowercased())
         var best: (name: String, distance: Int)?
-        for candidate in candidates where candidate != word {
-            let distance = editDistance(target, Array(candidate.lowercased()))
-            let allowed = max(1, min(target.count, candidate.count) / 3)
+        for candidate in candidates where candidate != word && candidate.utf8.count <= maximumLength {
+            let other = Array(candidate.lowercased())
+            let allowed = max(1, min(target.count, other.count) / 3)
+            // The distance is at least the difference in length.
+            guard abs(target.count - other.count) <= allowed else { continue }
+            let distance = editDistance(target, other)
             guard distance <= allowed else { continue }
             if let current = best, current.distance <= distance { continue }
             best = (candidate, distance)
         }
         return best?.name
     }
+
+    static let maximumLength = 100
 
     /// `; did you mean 'x'?` or the empty string.
     public static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String {

@@ -9,14 +9,25 @@ public struct RunOptions: Sendable {
     /// Called on a background thread with new events, in `seq` order, while the run goes on,
     /// and once more at the end with the rest. Nil records without streaming.
     public var onEvents: (@Sendable ([Event]) -> Void)?
+    /// A run that records more events than this (rounded up to a multiple of 65,536) is stopped
+    /// with a runtime error: the timeline lives in memory (32 bytes an event), and a worker that
+    /// loops without waiting records millions a second.
+    public var maximumEvents: Int
+    /// How many threads the engine may start before it acts as if the system refused one; tests
+    /// use it to exercise a refusal.
+    var maximumThreads = Int.max
+
+    /// 2^26 events: 2 GiB of timeline.
+    public static let defaultMaximumEvents = 1 << 26
 
     public init(
         speed: Double = 1, timeout: Double = 60, handlesInterrupt: Bool = false,
-        onEvents: (@Sendable ([Event]) -> Void)? = nil
+        onEvents: (@Sendable ([Event]) -> Void)? = nil, maximumEvents: Int = RunOptions.defaultMaximumEvents
     ) {
         self.speed = speed
         self.timeout = timeout
         self.handlesInterrupt = handlesInterrupt
         self.onEvents = onEvents
+        self.maximumEvents = maximumEvents
     }
 }

@@ -16,7 +16,7 @@ public enum DurationSyntax {
     public static func parse(_ text: String) -> Result<DurationValue, Problem> {
         let trimmed = text.trimmingCharacters(in: " ")
         if trimmed.hasPrefix("-") {
-            return .failure(Problem(message: "a duration cannot be negative ('\(text)')"))
+            return .failure(Problem(message: "a duration cannot be negative ('\(text.elided)')"))
         }
         var total: Double = 0
         if let seconds = number(trimmed) {
@@ -24,13 +24,13 @@ public enum DurationSyntax {
         } else {
             guard let parts = parts(of: trimmed) else {
                 return .failure(Problem(message:
-                    "'\(text)' is not a duration; write seconds as a number (2, 0.5) or use units, "
+                    "'\(text.elided)' is not a duration; write seconds as a number (2, 0.5) or use units, "
                         + "as in '250ms', '1.5s', '100us', '2m', '1m30s'"))
             }
             total = parts
         }
         guard total <= Double(maximumNanoseconds) else {
-            return .failure(Problem(message: "'\(text)' is longer than the 24 hours a duration may last"))
+            return .failure(Problem(message: "'\(text.elided)' is longer than the 24 hours a duration may last"))
         }
         return .success(DurationValue(nanoseconds: Int64(total.rounded())))
     }

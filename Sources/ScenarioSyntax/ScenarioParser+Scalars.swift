@@ -14,21 +14,35 @@ extension ScenarioParser {
         return Located(scalar.text, at: node.location)
     }
 
-    /// A name in a declaration or a reference: `[A-Za-z_][A-Za-z0-9_]*`.
+    /// A name in a declaration or a reference: `[A-Za-z_][A-Za-z0-9_]*`, at most 100 characters.
     mutating func name(_ node: YAMLNode) -> Located<String>? {
         guard let scalar = node.scalar, !scalar.isNull else {
             error("expected a name, found \(node.kindDescription)", at: node.location)
             return nil
         }
         guard Self.isValidName(scalar.text) else {
-            error("'\(scalar.text)' is not a valid name: a name starts with a letter or '_' and "
+            if Self.isWellFormedName(scalar.text) {
+                error("'\(scalar.text.elided)' is too long for a name (\(scalar.text.utf8.count) characters); "
+                    + "a name has at most \(Self.maximumNameLength)", at: node.location)
+                return nil
+            }
+            error("'\(scalar.text.elided)' is not a valid name: a name starts with a letter or '_' and "
                 + "contains only letters, digits and '_'", at: node.location)
             return nil
         }
         return Located(scalar.text, at: node.location)
     }
 
+    /// Names are quoted in messages, and one can be quoted once per step that uses it; a bound
+    /// keeps a file with a megabyte-long name from producing gigabytes of diagnostics.
+    static let maximumNameLength = 100
+
     static func isValidName(_ text: String) -> Bool {
+        text.utf8.count <= maximumNameLength && isWellFormedName(text)
+    }
+
+    /// `[A-Za-z_][A-Za-z0-9_]*`, whatever its length.
+    static func isWellFormedName(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, first == "_" || first.isASCIILetter else { return false }
         return text.unicodeScalars.allSatisfy { $0 == "_" || $0.isASCIILetter || ("0"..."9").contains($0) }
     }
@@ -40,7 +54,7 @@ extension ScenarioParser {
         }
         let text = scalar.text
         guard scalar.isPlain, node.tag == nil || node.tag == "tag:yaml.org,2002:int" else {
-            error("\(what) must be an integer, but \"\(text)\" is quoted, which makes it text; "
+            error("\(what) must be an integer, but \"\(text.elided)\" is quoted, which makes it text; "
                 + "remove the quotes", at: node.location)
             return nil
         }
@@ -49,7 +63,7 @@ extension ScenarioParser {
             return nil
         }
         guard let value = Int(text) else {
-            error("\(what) '\(text)' is out of range", at: node.location)
+            error("\(what) '\(text.elided)' is out of range", at: node.location)
             return nil
         }
         if let minimum, value < minimum {
@@ -61,26 +75,27 @@ extension ScenarioParser {
 
     /// Why a plain scalar is not a decimal integer, or nil when it is one.
     static func integerProblem(_ text: String) -> String? {
+        let shown = text.elided
         let digits = text.hasPrefix("-") || text.hasPrefix("+") ? String(text.dropFirst()) : text
         if !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) {
             if digits.count > 1 && digits.hasPrefix("0") {
-                return "'\(text)' has a leading zero, which YAML 1.1 reads as octal; write it without the zero"
+                return "'\(shown)' has a leading zero, which YAML 1.1 reads as octal; write it without the zero"
             }
             return nil
         }
         if text.contains(":") && text.allSatisfy({ $0.isASCIIDigit || $0 == ":" }) {
-            return "'\(text)' would be read by YAML 1.1 as a base-60 number; write the value in plain digits"
+            return "'\(shown)' would be read by YAML 1.1 as a base-60 number; write the value in plain digits"
         }
         if text.contains("_") && text.allSatisfy({ $0.isASCIIDigit || $0 == "_" || $0 == "-" }) {
-            return "'\(text)' has '_' separators; write the digits without them"
+            return "'\(shown)' has '_' separators; write the digits without them"
         }
         if text.lowercased().hasPrefix("0x") || text.lowercased().hasPrefix("0o") || text.lowercased().hasPrefix("0b") {
-            return "'\(text)' is hexadecimal, octal or binary; write it in decimal"
+            return "'\(shown)' is hexadecimal, octal or binary; write it in decimal"
         }
         if Double(text) != nil {
-            return "'\(text)' has a fraction or an exponent"
+            return "'\(shown)' has a fraction or an exponent"
         }
-        return "found '\(text)'"
+        return "found '\(shown)'"
     }
 
     mutating func boolean(_ node: YAMLNode, what: String) -> Located<Bool>? {
@@ -89,7 +104,7 @@ extension ScenarioParser {
         case "true", "True", "TRUE": return Located(true, at: node.location)
         case "false", "False", "FALSE": return Located(false, at: node.location)
         case "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N":
-            error("\(what) must be true or false; '\(text)' meant a boolean only in YAML 1.1, "
+            error("\(what) must be true or false; '\(text.elided)' meant a boolean only in YAML 1.1, "
                 + "so it is not accepted here", at: node.location)
         default:
             error("\(what) must be true or false, not \(node.kindDescription)", at: node.location)
@@ -118,5 +133,7 @@ extension Unicode.Scalar {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    /// One of 0 to 9 alone. (Not `("0"..."9").contains(self)`: Characters compare as strings, so
+    /// that range also holds a digit with a combining mark, such as "1\u{301}".)
+    var isASCIIDigit: Bool { asciiValue.map { (0x30...0x39).contains($0) } ?? false }
 }

@@ -22,10 +22,10 @@ extension ScenarioParser {
         let firstKey = first.keyText ?? ""
         guard let verb = Verb(rawValue: firstKey) else {
             if let later = pairs.dropFirst().first(where: { Verb(rawValue: $0.keyText ?? "") != nil }) {
-                error("the verb '\(later.keyText ?? "")' must come first in its step, before '\(firstKey)'",
+                error("the verb '\(later.keyText ?? "")' must come first in its step, before '\(firstKey.elided)'",
                     at: later.key.location)
             } else {
-                error("unknown step '\(firstKey)'" + Suggestions.didYouMean(firstKey, in: verbs)
+                error("unknown step '\(firstKey.elided)'" + Suggestions.didYouMean(firstKey, in: verbs)
                     + " (steps: \(verbs.joined(separator: ", ")))", at: first.key.location)
             }
             return nil
@@ -39,7 +39,7 @@ extension ScenarioParser {
                     ? "\(verb.withArticle) step takes no other keys"
                     : "\(verb.withArticle) step also takes " + allowed.map { "'\($0)'" }.joined(separator: ", ")
                 let more = Verb(rawValue: key) != nil ? "; put each step in its own list item" : Suggestions.didYouMean(key, in: allowed)
-                error("unknown key '\(key)' in \(verb.withArticle) step\(more) (\(takes))", at: pair.key.location)
+                error("unknown key '\(key.elided)' in \(verb.withArticle) step\(more) (\(takes))", at: pair.key.location)
                 continue
             }
             modifiers[key] = pair.value
@@ -115,7 +115,7 @@ extension ScenarioParser {
         }
         let expected = orForever ? "\(what) takes an integer, a {variable} or 'forever'" : "\(what) takes an integer or a {variable}"
         if let scalar = node.scalar, !scalar.isPlain || scalar.text.contains("{") {
-            error("\(expected), not '\(scalar.text)'", at: node.location)
+            error("\(expected), not '\(scalar.text.elided)'", at: node.location)
             return nil
         }
         return integer(node, what: what).map { .literal($0.value) }
@@ -127,8 +127,13 @@ extension ScenarioParser {
         case .scalar(let scalar) where scalar.text.hasPrefix("{") && scalar.text.hasSuffix("}"):
             let inner = String(scalar.text.dropFirst().dropLast())
             guard isValidName(inner) else { return nil }
-            let column = node.location.column + (scalar.isPlain ? 1 : 2)
-            return Reference(inner, at: SourceLocation(line: node.location.line, column: column))
+            // Counted back from the end of the scalar when it is on one line: the node's own
+            // position is that of its tag or anchor when it has one ('to: !!str "{x}"').
+            let closing = scalar.isPlain ? 0 : 1
+            let location = scalar.end.line == node.location.line
+                ? SourceLocation(line: scalar.end.line, column: scalar.end.column - closing - 1 - inner.utf8.count)
+                : SourceLocation(line: node.location.line, column: node.location.column + closing + 1)
+            return Reference(inner, at: location)
         case .mapping(let pairs) where pairs.count == 1:
             guard let key = pairs[0].key.scalar, isValidName(key.text), pairs[0].value.scalar?.isNull == true
             else { return nil }

@@ -42,7 +42,7 @@ extension ScenarioParser {
                     let hint = Verb(rawValue: key) != nil
                         ? "; steps go in a list under 'steps:'"
                         : Suggestions.didYouMean(key, in: Self.workerKeys)
-                    error("unknown key '\(key)' in worker '\(name.value)'\(hint) (a worker map takes "
+                    error("unknown key '\(key.elided)' in worker '\(name.value)'\(hint) (a worker map takes "
                         + "'steps', 'count' and 'daemon')", at: pair.key.location)
                 }
             }

@@ -74,7 +74,7 @@ struct ScenarioParser {
                 (ast.expectations, ast.expectsDeadlock) = expectations(pair.value)
             default:
                 if key.hasPrefix("x-") { continue }  // extension keys: a place to keep anchors
-                error("unknown top-level key '\(key)'" + Suggestions.didYouMean(key, in: Self.topLevelKeys)
+                error("unknown top-level key '\(key.elided)'" + Suggestions.didYouMean(key, in: Self.topLevelKeys)
                     + " (keys starting with 'x-' are ignored, for keeping anchors)", at: pair.key.location)
             }
         }
@@ -94,7 +94,7 @@ struct ScenarioParser {
     private mutating func runtime(_ node: YAMLNode) -> Located<RuntimeKind>? {
         guard let text = string(node, what: "the runtime") else { return nil }
         guard let kind = RuntimeKind(rawValue: text.value) else {
-            error("unknown runtime '\(text.value)'; use 'threads' or 'async'", at: node.location)
+            error("unknown runtime '\(text.value.elided)'; use 'threads' or 'async'", at: node.location)
             return nil
         }
         return Located(kind, at: text.location)

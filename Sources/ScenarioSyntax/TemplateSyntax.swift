@@ -32,7 +32,7 @@ enum TemplateSyntax {
             let name = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
             let here = location(index + 1)
             guard ScenarioParser.isValidName(name) else {
-                return .failure(.error("'{\(name)}' is not a placeholder; inside braces write a variable name, "
+                return .failure(.error("'{\(name.elided)}' is not a placeholder; inside braces write a variable name, "
                     + "worker, i, item or round (or '{{' for a literal brace)", at: here))
             }
             if !literal.isEmpty {

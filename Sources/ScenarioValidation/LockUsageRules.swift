@@ -44,6 +44,8 @@ private struct HeldLocks {
     var held: [String: SourceLocation] = [:]
     var warnings: [Diagnostic] = []
     var reported: Set<SourceLocation> = []
+    /// Whether the walk is in the second round of a `repeat`.
+    var inSecondRound = false
 
     init(symbols: SymbolTable, worker: String) {
         self.symbols = symbols
@@ -66,7 +68,14 @@ private struct HeldLocks {
                 // Twice: a lock taken in one round and not released is still held in the next.
                 visit(body)
                 if case .times(.literal(let times)) = count, times <= 1 { continue }
+                // A repeat nested in the second round of another is walked once: its own second
+                // round was walked in the first round of the outer one (and per lock, a round ends
+                // holding it either always, never or as it began, so walking it again finds nothing
+                // new). Walking it twice there too would double the walk at each level of nesting.
+                guard !inSecondRound else { continue }
+                inSecondRound = true
                 visit(body)
+                inSecondRound = false
             default:
                 break
             }

@@ -23,17 +23,20 @@ enum ReferenceRules {
     }
 
     static func check(_ context: inout ValidationContext) {
+        var hints = UndeclaredHints()
         for worker in context.ast.workers {
             let getsFromQueue = worker.allSteps().contains { $0.step.action.verb == .get }
             for (step, repeatDepth) in worker.allSteps() {
                 if let target = step.action.target {
                     let rule = accepts(step.action.verb)
-                    resolve(target, as: rule.description, for: "'\(step.action.verb.rawValue)'", where: rule.allowed, &context)
+                    resolve(
+                        target, as: rule.description, for: "'\(step.action.verb.rawValue)'", where: rule.allowed,
+                        &context, &hints)
                 }
                 for placeholder in placeholders(of: step.action) {
                     switch placeholder {
                     case .variable(let name):
-                        resolve(name, as: "a variable", for: "'{\(name.value)}'", where: \.isVariable, &context)
+                        resolve(name, as: "a variable", for: "'{\(name.value)}'", where: \.isVariable, &context, &hints)
                     case .round(let location) where repeatDepth == 0:
                         context.error("'{round}' is used outside any 'repeat'; it counts a repeat's rounds", at: location)
                     case .item(let location) where !getsFromQueue:
@@ -47,26 +50,32 @@ enum ReferenceRules {
             }
         }
         for expectation in context.ast.expectations {
-            resolve(expectation.variable, as: "a variable", for: "'expect'", where: \.isVariable, &context)
+            resolve(expectation.variable, as: "a variable", for: "'expect'", where: \.isVariable, &context, &hints)
         }
     }
 
     /// Reports an undeclared name (suggesting a declared one of a suitable kind) or a name of the wrong kind.
     private static func resolve(
         _ name: Reference, as expected: String, for user: String, where allowed: (ObjectKind) -> Bool,
-        _ context: inout ValidationContext
+        _ context: inout ValidationContext, _ hints: inout UndeclaredHints
     ) {
         guard let symbol = context.symbols[name.value] else {
-            let suitable = context.symbols.names(where: allowed)
-            let suggestion = Suggestions.closest(to: name.value, in: suitable)
-                ?? Suggestions.closest(to: name.value, in: context.symbols.order)
+            let suitable = hints.names(as: expected, where: allowed, in: context.symbols)
+            var suggestion: String?
+            if hints.spend(suitable.count + context.symbols.order.count) {
+                suggestion = Suggestions.closest(to: name.value, in: suitable)
+                    ?? Suggestions.closest(to: name.value, in: context.symbols.order)
+            }
             let hint: String
             if let suggestion {
                 hint = "; did you mean '\(suggestion)'?"
             } else if suitable.isEmpty {
                 hint = " (no \(expected.replacingFirstArticle()) is declared)"
             } else {
-                hint = " (declared: \(suitable.map { "'\($0)'" }.joined(separator: ", ")))"
+                let listed = suitable.prefix(UndeclaredHints.listed).map { "'\($0)'" }.joined(separator: ", ")
+                let more = suitable.count > UndeclaredHints.listed
+                    ? " and \(suitable.count - UndeclaredHints.listed) more" : ""
+                hint = " (declared: \(listed)\(more))"
             }
             context.error("\(user) uses '\(name.value)', which is not declared\(hint)", at: name.location)
             return
@@ -76,6 +85,33 @@ enum ReferenceRules {
                 "\(user) needs \(expected), but '\(name.value)' is \(symbol.kind.article)", at: name.location,
                 notes: [DiagnosticNote("'\(name.value)' declared here", at: symbol.location)])
             return
+        }
+    }
+
+    /// What it takes to hint at the right name for an undeclared one, kept bounded: a broken file can
+    /// hold a hundred thousand declarations and as many undeclared names.
+    struct UndeclaredHints {
+        /// How many declared names a hint lists.
+        static let listed = 10
+        /// Declared names of each expected kind ("a variable"), computed once.
+        private var suitable: [String: [String]] = [:]
+        /// How many more candidates the suggestions may weigh, over the whole file.
+        private var budget = 1_000_000
+
+        mutating func names(
+            as expected: String, where allowed: (ObjectKind) -> Bool, in symbols: SymbolTable
+        ) -> [String] {
+            if let names = suitable[expected] { return names }
+            let names = symbols.names(where: allowed)
+            suitable[expected] = names
+            return names
+        }
+
+        /// Whether a search for a suggestion among `candidates` names is still affordable.
+        mutating func spend(_ candidates: Int) -> Bool {
+            guard candidates <= budget else { return false }
+            budget -= candidates
+            return true
         }
     }
 

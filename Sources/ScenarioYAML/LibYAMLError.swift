@@ -5,7 +5,7 @@ import ScenarioDiagnostics
 struct LibYAMLError {
     let diagnostic: Diagnostic
 
-    init(parser: yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>) {
+    init(parser: yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>, end: SourceLocation) {
         let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
         switch parser.error {
         case YAML_READER_ERROR:
@@ -27,7 +27,7 @@ struct LibYAMLError {
         case YAML_MEMORY_ERROR:
             diagnostic = .error("libyaml ran out of memory", at: nil)
         default:
-            let location = SourceLocation(parser.problem_mark)
+            let location = SourceLocation(parser.problem_mark, end: end)
             if let tab = Self.indentationTab(near: location, in: bytes) {
                 diagnostic = .error(
                     "a tab is used for indentation; YAML indents with spaces only", at: tab)
@@ -35,7 +35,7 @@ struct LibYAMLError {
             }
             var notes: [DiagnosticNote] = []
             if let context = parser.context.map({ String(cString: $0) }) {
-                notes.append(DiagnosticNote(context, at: SourceLocation(parser.context_mark)))
+                notes.append(DiagnosticNote(context, at: SourceLocation(parser.context_mark, end: end)))
             }
             diagnostic = .error("invalid YAML: \(problem)", at: location, notes: notes)
         }
@@ -44,31 +44,23 @@ struct LibYAMLError {
     /// A tab in the leading whitespace of the line of the problem. (Only that line: a tab on the
     /// line before may be legal content, inside a quoted or block scalar.)
     static func indentationTab(near location: SourceLocation, in bytes: UnsafeBufferPointer<UInt8>) -> SourceLocation? {
-        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
-        for number in [location.line] where number >= 1 && number <= lines.count {
-            var column = 1
-            for byte in lines[number - 1] {
-                if byte == 0x09 { return SourceLocation(line: number, column: column) }
-                if byte != 0x20 { break }
-                column += 1
-            }
+        guard let line = SourceText(path: "", text: String(decoding: bytes, as: UTF8.self)).line(location.line)
+        else { return nil }
+        var column = 1
+        for scalar in line.unicodeScalars {
+            if scalar == "\t" { return SourceLocation(line: location.line, column: column) }
+            if scalar != " " { break }
+            column += 1
         }
         return nil
     }
 
-    /// The line and column (in Unicode scalars) of a byte offset.
+    /// The line and column (in Unicode scalars) of a byte offset, with lines and columns counted
+    /// as libyaml and `SourceText` count them (lone CRs and NEL, LS and PS end lines too).
     static func location(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourceLocation {
-        var line = 1
-        var column = 1
-        let hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
-        for byte in bytes.prefix(offset).dropFirst(hasByteOrderMark ? 3 : 0) {
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1  // count the first byte of each scalar only
-            }
-        }
-        return SourceLocation(line: line, column: column)
+        // The bytes before a reader error are valid text: libyaml stopped at the first bad one.
+        let before = SourceText(path: "", text: String(decoding: bytes.prefix(offset), as: UTF8.self))
+        let last = before.lines.last ?? ""
+        return SourceLocation(line: before.lines.count, column: last.unicodeScalars.count + 1)
     }
 }

@@ -19,8 +19,8 @@ enum MappingResolver {
             if let text = pair.keyText {
                 if let first = explicit[text] {
                     diagnostics.error(
-                        "duplicate key '\(text)'; a key may appear only once in a map", at: pair.key.location,
-                        notes: [DiagnosticNote("'\(text)' first defined here", at: first)])
+                        "duplicate key '\(text.elided)'; a key may appear only once in a map", at: pair.key.location,
+                        notes: [DiagnosticNote("'\(text.elided)' first defined here", at: first)])
                     continue
                 }
                 explicit[text] = pair.key.location

@@ -13,16 +13,38 @@ struct TreeBuilder {
     private var stack: [OpenCollection] = []
     private var anchors: [String: Anchored] = [:]
     private var documents = 0
-    /// Nodes in the document with every alias expanded (saturating at the limit).
-    private var expandedNodes = 0
+    /// The document with every alias expanded (saturating at the limits).
+    private var expanded = Size.zero
 
-    init(limits: YAMLLimits) {
+    /// Just past the last character of the file.
+    let end: SourceLocation
+
+    init(limits: YAMLLimits, end: SourceLocation) {
         self.limits = limits
+        self.end = end
+    }
+
+    /// What a node amounts to once its aliases are expanded: nodes, and bytes of scalar text (an
+    /// alias of one huge scalar repeated is as costly to check as many nodes).
+    private struct Size {
+        var nodes: Int
+        var textBytes: Int
+
+        static let zero = Size(nodes: 0, textBytes: 0)
+
+        /// The sum, saturating just past the limits (so that it cannot overflow).
+        func adding(_ other: Size, limits: YAMLLimits) -> Size {
+            Size(
+                nodes: min(nodes + other.nodes, limits.maxExpandedNodes + 1),
+                textBytes: min(textBytes + other.textBytes, limits.maxExpandedTextBytes + 1))
+        }
     }
 
     private struct Anchored {
         var node: YAMLNode
-        var size: Int
+        var size: Size
+        /// How many collections deep the node is, itself included (0 for a scalar).
+        var height: Int
     }
 
     private struct OpenCollection {
@@ -31,12 +53,14 @@ struct TreeBuilder {
         var tag: String?
         var anchor: String?
         var items: [YAMLNode] = []
-        /// This collection's nodes with aliases expanded, itself included.
-        var size = 1
+        /// This collection with aliases expanded, itself included.
+        var size = Size(nodes: 1, textBytes: 0)
+        /// How many collections deep it is, itself included.
+        var height = 1
     }
 
     mutating func handle(_ event: yaml_event_t) {
-        let start = SourceLocation(event.start_mark)
+        let start = SourceLocation(event.start_mark, end: end)
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
@@ -50,22 +74,28 @@ struct TreeBuilder {
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
             let text = data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: Int(data.length)), as: UTF8.self) } ?? ""
-            let scalar = YAMLScalar(text, style: Self.style(data.style), end: SourceLocation(event.end_mark))
+            let scalar = YAMLScalar(text, style: Self.style(data.style), end: SourceLocation(event.end_mark, end: end))
             let node = YAMLNode(.scalar(scalar), at: start, tag: Self.string(data.tag))
-            guard count(1, at: start) else { return }
-            add(node, size: 1, anchor: Self.string(data.anchor))
+            let size = Size(nodes: 1, textBytes: Int(data.length))
+            guard count(size, at: start) else { return }
+            add(node, size: size, height: 0, anchor: Self.string(data.anchor))
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor) ?? ""
             guard let anchored = anchors[name] else {
                 diagnostics.error(
-                    "alias '*\(name)' refers to no anchor '&\(name)' defined before it"
+                    "alias '*\(name.elided)' refers to no anchor '&\(name.elided)' defined before it"
                         + Suggestions.didYouMean(name, in: anchors.keys),
                     at: start)
                 isFinished = true
                 return
             }
+            // The copy nests as deep as the original, below everything open here.
+            guard stack.count + anchored.height <= limits.maxDepth else {
+                tooDeep(at: start, what: " once alias '*\(name.elided)' is expanded")
+                return
+            }
             guard count(anchored.size, at: start) else { return }
-            add(anchored.node, size: anchored.size, anchor: nil)
+            add(anchored.node, size: anchored.size, height: anchored.height, anchor: nil)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
             open(isMapping: false, at: start, tag: Self.string(data.tag), anchor: Self.string(data.anchor))
@@ -81,13 +111,10 @@ struct TreeBuilder {
 
     private mutating func open(isMapping: Bool, at location: SourceLocation, tag: String?, anchor: String?) {
         guard stack.count < limits.maxDepth else {
-            diagnostics.error(
-                "the file nests more than \(limits.maxDepth) levels deep; a scenario needs far fewer",
-                at: location)
-            isFinished = true
+            tooDeep(at: location, what: "")
             return
         }
-        guard count(1, at: location) else { return }
+        guard count(Size(nodes: 1, textBytes: 0), at: location) else { return }
         stack.append(OpenCollection(isMapping: isMapping, location: location, tag: tag, anchor: anchor))
     }
 
@@ -108,30 +135,46 @@ struct TreeBuilder {
         }
         let node = YAMLNode(content, at: collection.location, tag: collection.tag)
         // The collection and everything in it were counted as they arrived.
-        add(node, size: collection.size, anchor: collection.anchor)
+        add(node, size: collection.size, height: collection.height, anchor: collection.anchor)
     }
 
-    /// Adds `size` expanded nodes to the document's total; false (and loading stops) past the limit.
-    private mutating func count(_ size: Int, at location: SourceLocation) -> Bool {
-        expandedNodes = min(expandedNodes + size, limits.maxExpandedNodes + 1)
-        guard expandedNodes > limits.maxExpandedNodes else { return true }
+    private mutating func tooDeep(at location: SourceLocation, what: String) {
         diagnostics.error(
-            "aliases expand this document to more than \(limits.maxExpandedNodes) nodes; "
-                + "is an alias repeating a large part of the file over and over?",
+            "the file nests more than \(limits.maxDepth) levels deep\(what); a scenario needs far fewer",
             at: location)
+        isFinished = true
+    }
+
+    /// Adds `size` to the document's expanded total; false (and loading stops) past a limit.
+    private mutating func count(_ size: Size, at location: SourceLocation) -> Bool {
+        expanded = expanded.adding(size, limits: limits)
+        if expanded.nodes > limits.maxExpandedNodes {
+            diagnostics.error(
+                "aliases expand this document to more than \(limits.maxExpandedNodes) nodes; "
+                    + "is an alias repeating a large part of the file over and over?",
+                at: location)
+        } else if expanded.textBytes > limits.maxExpandedTextBytes {
+            diagnostics.error(
+                "aliases expand this document to more than \(limits.maxExpandedTextBytes) bytes of text; "
+                    + "is an alias repeating a long text over and over?",
+                at: location)
+        } else {
+            return true
+        }
         isFinished = true
         return false
     }
 
-    private mutating func add(_ node: YAMLNode, size: Int, anchor: String?) {
+    private mutating func add(_ node: YAMLNode, size: Size, height: Int, anchor: String?) {
         if let anchor {
-            anchors[anchor] = Anchored(node: node, size: size)
+            anchors[anchor] = Anchored(node: node, size: size, height: height)
         }
         if stack.isEmpty {
             root = node
         } else {
             stack[stack.count - 1].items.append(node)
-            stack[stack.count - 1].size = min(stack[stack.count - 1].size + size, limits.maxExpandedNodes + 1)
+            stack[stack.count - 1].size = stack[stack.count - 1].size.adding(size, limits: limits)
+            stack[stack.count - 1].height = max(stack[stack.count - 1].height, height + 1)
         }
     }
 

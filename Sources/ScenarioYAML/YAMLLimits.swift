@@ -5,9 +5,13 @@ public struct YAMLLimits: Sendable {
     /// How many nodes the document may hold once every alias is expanded, against
     /// "billion laughs" files whose aliases multiply a few lines into billions of nodes.
     public var maxExpandedNodes: Int
+    /// How many bytes of scalar text the document may hold once every alias is expanded, against
+    /// files whose aliases repeat one huge scalar (every copy is read, and maybe quoted, again).
+    public var maxExpandedTextBytes: Int
 
-    public init(maxDepth: Int = 200, maxExpandedNodes: Int = 1_000_000) {
+    public init(maxDepth: Int = 200, maxExpandedNodes: Int = 1_000_000, maxExpandedTextBytes: Int = 64 << 20) {
         self.maxDepth = maxDepth
         self.maxExpandedNodes = maxExpandedNodes
+        self.maxExpandedTextBytes = maxExpandedTextBytes
     }
 }

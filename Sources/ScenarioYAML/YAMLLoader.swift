@@ -20,11 +20,16 @@ public struct YAMLLoader: Sendable {
 
     /// Loads the bytes of a file. Problems are returned as diagnostics, never thrown.
     public func load(_ bytes: [UInt8]) -> Result {
-        var builder = TreeBuilder(limits: limits)
         if bytes.isEmpty || bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            builder.diagnostics.error(Self.emptyFileMessage, at: nil)
-            return Result(root: nil, diagnostics: builder.diagnostics)
+            return Result(root: nil, diagnostics: Diagnostics([.error(Self.emptyFileMessage, at: nil)]))
         }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            // libyaml would read it, but every position and quoted line would then be wrong.
+            let message = "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8"
+            return Result(root: nil, diagnostics: Diagnostics([.error(message, at: nil)]))
+        }
+        let end = SourceText(path: "", text: String(decoding: bytes, as: UTF8.self)).end
+        var builder = TreeBuilder(limits: limits, end: end)
         bytes.withUnsafeBufferPointer { buffer in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) != 0 else {
@@ -36,7 +41,7 @@ public struct YAMLLoader: Sendable {
             while !builder.isFinished {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) != 0 else {
-                    builder.diagnostics.append(LibYAMLError(parser: parser, bytes: buffer).diagnostic)
+                    builder.diagnostics.append(LibYAMLError(parser: parser, bytes: buffer, end: end).diagnostic)
                     return
                 }
                 builder.handle(event)
@@ -54,8 +59,10 @@ public struct YAMLLoader: Sendable {
 }
 
 extension SourceLocation {
-    /// libyaml counts lines and columns from 0; we count from 1.
-    init(_ mark: yaml_mark_t) {
-        self.init(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    /// libyaml counts lines and columns from 0; we count from 1. At the end of a file whose last
+    /// line has no line break, libyaml counts one anyway and marks the line after the last; such
+    /// a mark becomes `end`, the end of the last line.
+    init(_ mark: yaml_mark_t, end: SourceLocation) {
+        self = min(SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1), end)
     }
 }

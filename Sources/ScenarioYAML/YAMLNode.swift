@@ -42,7 +42,7 @@ public struct YAMLNode: Sendable {
         switch content {
         case .mapping: "a map"
         case .sequence: "a list"
-        case .scalar(let scalar): scalar.isNull ? "nothing (an empty value)" : "'\(scalar.text)'"
+        case .scalar(let scalar): scalar.isNull ? "nothing (an empty value)" : "'\(scalar.text.elided)'"
         }
     }
 }

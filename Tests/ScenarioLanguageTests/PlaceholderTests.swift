@@ -55,6 +55,15 @@ struct PlaceholderTests {
         .init("placeholder of the wrong kind", worker("""
             - log: "{‸l}"
             """), "'{l}' needs a variable, but 'l' is a lock"),
+        // The node's position is that of its tag or anchor; the name's is found from its end.
+        .init("tagged placeholder in to", worker("""
+            - set: counter
+              to: !!str "{‸nope}"
+            """), "'{nope}' uses 'nope', which is not declared"),
+        .init("anchored placeholder in by", worker("""
+            - increment: counter
+              by: &amount '{‸nope}'
+            """), "'{nope}' uses 'nope', which is not declared"),
     ]
 
     @Test(arguments: undeclaredOrWrongKind)

@@ -25,6 +25,9 @@ struct IntegerTests {
         BadInteger(written: "ten", fragment: "must be a plain decimal integer; found 'ten'"),
         BadInteger(written: "99999999999999999999", fragment: "'99999999999999999999' is out of range"),
         BadInteger(written: "-99999999999999999999", fragment: "is out of range"),
+        // A digit with a combining mark is one Character that a "0"..."9" range contains; it
+        // was taken for a digit, and the number called out of range.
+        BadInteger(written: "1\u{301}", fragment: "must be a plain decimal integer; found '1\u{301}'"),
         BadInteger(written: "[1]", fragment: "must be an integer, not a list"),
         BadInteger(written: "", fragment: "must be an integer, not nothing"),
     ]

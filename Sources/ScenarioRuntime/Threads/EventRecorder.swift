@@ -12,9 +12,14 @@ final class EventRecorder: Sendable {
     /// nonisolated(unsafe) safe here.
     nonisolated(unsafe) var origin: Int64 = 0
 
-    /// - Parameter streaming: whether events will be read while the run goes on.
-    init(streaming: Bool) {
-        store = EventStore(tracksWrites: streaming)
+    /// - Parameters:
+    ///   - streaming: whether events will be read while the run goes on.
+    ///   - limit: past about this many events (see `EventStore`), `onLimit` is called once, with
+    ///     the exact number, to stop the run: a worker looping without ever waiting records
+    ///     millions of events a second, and would exhaust memory long before a time-out.
+    ///   - reserve: how many events past the limit are still kept (the end of the run).
+    init(streaming: Bool, limit: Int = .max, reserve: Int = 0, onLimit: @escaping @Sendable (Int) -> Void = { _ in }) {
+        store = EventStore(tracksWrites: streaming, limit: limit, reserve: reserve, onLimit: onLimit)
     }
 
     @inline(__always)
@@ -36,7 +41,7 @@ final class EventRecorder: Sendable {
     }
 
     /// How many events were recorded (once every recording thread has stopped).
-    var count: Int { sequence.load(ordering: .acquiring) }
+    var count: Int { min(sequence.load(ordering: .acquiring), store.capacity) }
 
     /// The whole timeline; call once every recording thread has stopped.
     func timeline() -> Timeline { Timeline(store: store, count: count) }

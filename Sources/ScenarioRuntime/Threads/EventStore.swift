@@ -9,6 +9,10 @@ import Synchronization
 /// before its flag is published; readers read a slot only after seeing its flag (or after every
 /// writer has ended); `texts` is guarded; `chunks` only
 /// grows, under `growth`, and its length is published through `chunkCount` with release ordering.
+///
+/// The number of events is limited where it costs nothing per event, when a chunk is added: the
+/// first event that needs a chunk past the limit calls `onLimit` (which stops the run), and events
+/// that would need a chunk past the reserve after it are dropped, never written.
 final class EventStore: @unchecked Sendable {
     static let chunkShift = 16
     static let chunkSize = 1 << chunkShift
@@ -44,10 +48,27 @@ final class EventStore: @unchecked Sendable {
     let tracksWrites: Bool
     /// Text values (log lines, text queue items), by index.
     private let texts = Guarded<[String]>([])
+    /// Chunks from this one on hold events past the limit.
+    private let limitChunk: Int
+    /// Chunks from this one on are never made.
+    private let capacityChunks: Int
+    private let onLimit: @Sendable (Int) -> Void
+    /// Whether `onLimit` was called; only touched with `growth` held, so nonisolated(unsafe) is safe.
+    private nonisolated(unsafe) var limitReached = false
 
-    init(tracksWrites: Bool) {
+    /// - Parameters:
+    ///   - limit: the event with this `seq` (rounded up to a whole chunk) calls `onLimit` with it.
+    ///   - reserve: events kept past the limit (rounded up to a whole chunk, at least one).
+    init(tracksWrites: Bool, limit: Int = .max, reserve: Int = 0, onLimit: @escaping @Sendable (Int) -> Void = { _ in }) {
         self.tracksWrites = tracksWrites
+        let chunks = { (events: Int) in events / Self.chunkSize + (events % Self.chunkSize == 0 ? 0 : 1) }
+        limitChunk = min(chunks(max(0, limit)), Self.maximumChunks)
+        capacityChunks = min(limitChunk + max(1, chunks(max(0, reserve))), Self.maximumChunks)
+        self.onLimit = onLimit
     }
+
+    /// How many events can be kept: events past this are dropped.
+    var capacity: Int { capacityChunks << Self.chunkShift }
 
     deinit {
         // Slots are plain memory: nothing to deinitialize in them.
@@ -64,7 +85,7 @@ final class EventStore: @unchecked Sendable {
 
     @inline(__always)
     func store(_ slot: Slot, at seq: Int) {
-        let chunk = self.chunk(seq >> Self.chunkShift)
+        guard let chunk = self.chunk(seq >> Self.chunkShift) else { return }  // past the capacity: dropped
         let index = seq & (Self.chunkSize - 1)
         (chunk.slots + index).initialize(to: slot)
         chunk.ready?[index].store(true, ordering: .releasing)
@@ -99,13 +120,14 @@ final class EventStore: @unchecked Sendable {
     }
 
     @inline(__always)
-    private func chunk(_ index: Int) -> Chunk {
+    private func chunk(_ index: Int) -> Chunk? {
         if index < chunkCount.load(ordering: .acquiring) { return chunks[index] }
         return grow(to: index)
     }
 
-    private func grow(to index: Int) -> Chunk {
-        growth.withLock {
+    private func grow(to index: Int) -> Chunk? {
+        let (chunk, reachedLimit): (Chunk?, Bool) = growth.withLock {
+            guard index < capacityChunks else { return (nil, false) }
             var count = chunkCount.load(ordering: .relaxed)
             while count <= index {
                 precondition(count < Self.maximumChunks, "more events than a run can hold")
@@ -119,7 +141,11 @@ final class EventStore: @unchecked Sendable {
                 count += 1
                 chunkCount.store(count, ordering: .releasing)
             }
+            let reachedLimit = index >= limitChunk && !limitReached
+            if reachedLimit { limitReached = true }
+            return (chunks[index], reachedLimit)
         }
-        return chunks[index]
+        if reachedLimit { onLimit(limitChunk << Self.chunkShift) }  // after dropping `growth`
+        return chunk
     }
 }

@@ -14,6 +14,14 @@ extension InstanceRunner {
         while true {
             var mayPark = false
             let result: Result? = guarded.withLock { state in
+                // Retrying after a park: count as running again before the attempt, with the
+                // primitive's mutex held. A wake-up left over from an earlier wait (a barrier
+                // that opened before this instance parked leaves one) lets it retry before any
+                // waker marked it runnable; were it still counted blocked while it takes the lock,
+                // permit or item, the last other instance blocking meanwhile would make the monitor
+                // see nobody running (or a lock cycle through it): a deadlock that is not one.
+                // No-op when a waker already did it.
+                if waitedSince != nil { monitor.unblock(instance) }
                 if let result = attempt(&state, waitedSince) { return result }
                 if waitedSince == nil {
                     waitedSince = monotonicNanoseconds()
@@ -22,11 +30,7 @@ extension InstanceRunner {
                 mayPark = monitor.block(instance, on: object, isLock: isLock)
                 return nil
             }
-            if let result {
-                // A stale wake-up can let an instance through before a waker marked it runnable.
-                if waitedSince != nil { monitor.unblock(instance) }
-                return result
-            }
+            if let result { return result }
             guard mayPark else { throw .stop }
             parker.park()
             if monitor.isStopping { throw .stop }
@@ -54,14 +58,21 @@ extension InstanceRunner {
         record(.wake)
     }
 
-    /// Keeps a CPU busy without yielding, checking now and then whether the run is ending.
+    /// Keeps a CPU busy without yielding, checking now and then whether the run is ending, or
+    /// is due to time out: busy instances that outnumber the cores can keep the engine's thread
+    /// from running long after its time-out timer fired, so they watch the deadline themselves.
     func work(_ nanoseconds: Int64) throws(InstanceExit) {
         record(.work)
         let end = monotonicNanoseconds() + context.scaled(nanoseconds)
         var spins = 0
-        while monotonicNanoseconds() < end {
+        while true {
+            let now = monotonicNanoseconds()
+            if now >= end { return }
             spins &+= 1
-            if spins & 255 == 0, monitor.isStopping { throw .stop }
+            if spins & 255 == 0 {
+                monitor.timeOutIfDue(now)
+                if monitor.isStopping { throw .stop }
+            }
         }
     }
 }

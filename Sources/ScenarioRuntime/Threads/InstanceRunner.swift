@@ -52,6 +52,7 @@ final class InstanceRunner {
 
     private func execute() throws(InstanceExit) {
         var pc = 0
+        var rounds = 0
         while pc < program.count {
             if monitor.isStopping { throw .stop }
             let instruction = program[pc]
@@ -100,6 +101,12 @@ final class InstanceRunner {
                     loops.append((round: 1, count: times))
                 }
             case .loopEnd(let start):
+                // Instances looping without waiting that outnumber the cores can keep the engine's
+                // thread from running for long after its time-out timer fired (a 1 s time-out ended
+                // after 52 s with 5,000 of them): they watch the deadline themselves, now and then.
+                // Only a loop runs for long, so its end is where to look.
+                rounds &+= 1
+                if rounds & 255 == 0 { monitor.timeOutIfDue(monotonicNanoseconds()) }
                 let top = loops.count - 1
                 if let count = loops[top].count, loops[top].round >= count {
                     loops.removeLast()

@@ -54,18 +54,25 @@ struct OSThread {
 final class StartGate: Sendable {
     private let mutex = PThreadMutex()
     private let condition = PThreadCondition()
-    /// Whether the gate is open; only touched with `mutex` held, so
-    /// nonisolated(unsafe) is safe.
+    /// Whether the gate is open, and whether those waiting at it are to run; only touched with
+    /// `mutex` held, so nonisolated(unsafe) is safe.
     private nonisolated(unsafe) var isOpen = false
+    private nonisolated(unsafe) var run = false
 
-    func wait() {
+    /// Waits until the gate opens; returns whether to run.
+    func wait() -> Bool {
         mutex.withLock {
             while !isOpen { condition.wait(mutex) }
+            return run
         }
     }
 
-    func open() {
-        mutex.withLock { isOpen = true }
+    /// Lets every waiting thread go, to run (`run`) or to end at once.
+    func open(run: Bool = true) {
+        mutex.withLock {
+            isOpen = true
+            self.run = run
+        }
         condition.broadcast()
     }
 }

@@ -10,7 +10,9 @@ final class RunMonitor: Sendable {
     enum Outcome: Sendable, Equatable {
         case completed
         case deadlock(cycle: [Int])
-        case failed(instance: Int, message: String, location: String)
+        /// `instance` is nil when the run itself failed (it could not start, or recorded too much),
+        /// not one of its steps.
+        case failed(instance: Int?, message: String, location: String)
         case timedOut
         case interrupted
     }
@@ -39,16 +41,38 @@ final class RunMonitor: Sendable {
     let stopping = Atomic<Bool>(false)
     /// The owner of a lock object, read without its mutex for cycle checks.
     private let lockOwner: @Sendable (Int) -> Int?
+    /// The instances that may release a lock they do not hold (a plain lock, with a `release`
+    /// step of their own); empty for most locks.
+    private let foreignReleasers: @Sendable (Int) -> [Int]
+    /// When the run times out (monotonic ns); set by the engine before the instances start.
+    private let deadline = Atomic<Int64>(.max)
 
-    init(isDaemon: [Bool], lockOwner: @escaping @Sendable (Int) -> Int?) {
+    init(
+        isDaemon: [Bool], lockOwner: @escaping @Sendable (Int) -> Int?,
+        foreignReleasers: @escaping @Sendable (Int) -> [Int] = { _ in [] }
+    ) {
         self.isDaemon = isDaemon
         self.tally = Tally(
             states: Array(repeating: .running, count: isDaemon.count), active: isDaemon.count,
             nonDaemonsLeft: isDaemon.filter { !$0 }.count)
         self.lockOwner = lockOwner
+        self.foreignReleasers = foreignReleasers
     }
 
     var isStopping: Bool { stopping.load(ordering: .relaxed) }
+
+    func setDeadline(_ deadline: Int64) {
+        self.deadline.store(deadline, ordering: .relaxed)
+    }
+
+    /// Decides `timedOut` once `now` is past the deadline. Instances that keep a CPU busy call
+    /// this (in `work`, and every few hundred steps): when they outnumber the cores, the engine's
+    /// thread, whose timer fired at the deadline, may wait for seconds before the scheduler runs
+    /// it (30 s for 5,000 `work` instances and a 1 s time-out), and the run would go on all that time.
+    func timeOutIfDue(_ now: Int64) {
+        guard now >= deadline.load(ordering: .relaxed) else { return }
+        mutex.withLock { decide(.timedOut) }
+    }
 
     /// The instance is about to wait for `object`. Called with the object's mutex held, after the
     /// state machine queued the instance. Returns false when the run is ending (do not park).
@@ -57,8 +81,11 @@ final class RunMonitor: Sendable {
             guard tally.outcome == nil else { return false }
             if tally.states[instance] == .running { tally.active -= 1 }
             tally.states[instance] = .blocked(on: object)
-            if isLock, let stuck = lockCycle(from: instance), stuck.contains(where: { !isDaemon[$0] }) {
-                // Daemons stuck among themselves do not stop the run; a non-daemon stuck with them does.
+            if isLock, let stuck = stuckOnLocks(from: instance),
+                stuck.contains(where: { !isDaemon[$0] }) || aBlockedNonDaemonIsStuckOnLocks()
+            {
+                // Daemons stuck among themselves do not stop the run; a non-daemon stuck with them
+                // does, including one that was already waiting behind them when their cycle formed.
                 decide(.deadlock(cycle: stuck))
             } else if tally.active == 0 && tally.nonDaemonsLeft > 0 {
                 decide(.deadlock(cycle: []))
@@ -89,7 +116,7 @@ final class RunMonitor: Sendable {
         }
     }
 
-    func fail(_ instance: Int, message: String, location: String) {
+    func fail(_ instance: Int?, message: String, location: String) {
         mutex.withLock { decide(.failed(instance: instance, message: message, location: location)) }
     }
 
@@ -97,9 +124,10 @@ final class RunMonitor: Sendable {
         mutex.withLock { decide(.interrupted) }
     }
 
-    /// Waits for the outcome, or decides `timedOut` at `deadline` (monotonic ns).
-    func waitForOutcome(until deadline: Int64) -> Outcome {
-        mutex.withLock {
+    /// Waits for the outcome, or decides `timedOut` at the deadline.
+    func waitForOutcome() -> Outcome {
+        let deadline = deadline.load(ordering: .relaxed)
+        return mutex.withLock {
             while tally.outcome == nil {
                 if !condition.wait(mutex, until: deadline), monotonicNanoseconds() >= deadline {
                     decide(.timedOut)
@@ -120,17 +148,37 @@ final class RunMonitor: Sendable {
     }
 
     /// Follows "waits for a lock held by" from `start`. When the chain runs into a cycle, every
-    /// instance on it can never move again: returns them (`start` first). The owners read are
-    /// stable: a blocked instance cannot release.
-    private func lockCycle(from start: Int) -> [Int]? {
+    /// instance on it can never move again, unless an instance off the chain may still release one
+    /// of its locks: returns them (`start` first). The owners read are stable: a blocked instance
+    /// cannot release, and the locks that another instance could release are ruled out.
+    private func stuckOnLocks(from start: Int) -> [Int]? {
         var path = [start]
+        var locks: [Int] = []
         var current = start
         while path.count <= tally.states.count {
             guard case .blocked(let object) = tally.states[current], let owner = lockOwner(object) else { return nil }
-            if path.contains(owner) { return path }
+            locks.append(object)
+            if path.contains(owner) {
+                // Python lets any thread release a plain Lock: a cycle through one that a live
+                // instance may release (a lock used as a signal) can still break. The global rule
+                // (nobody running) still catches it if that instance never does.
+                let mayBreak = locks.contains { lock in
+                    foreignReleasers(lock).contains { !path.contains($0) && tally.states[$0] != .finished }
+                }
+                return mayBreak ? nil : path
+            }
             path.append(owner)
             current = owner
         }
         return nil
+    }
+
+    /// Whether a blocked non-daemon waits behind a lock cycle that nothing can break. Only asked
+    /// when daemons alone are stuck in one, which is rare.
+    private func aBlockedNonDaemonIsStuckOnLocks() -> Bool {
+        tally.states.indices.contains { instance in
+            guard !isDaemon[instance], case .blocked = tally.states[instance] else { return false }
+            return stuckOnLocks(from: instance) != nil
+        }
     }
 }

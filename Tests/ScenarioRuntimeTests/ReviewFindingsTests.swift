@@ -1,0 +1,220 @@
+import ScenarioCompiler
+@testable import ScenarioRuntime
+import Testing
+
+// Bugs found in a review of the threads runtime, one test (or a few) per finding. None of them
+// relies on timing: where real threads are involved the assertion holds in every interleaving,
+// and the races themselves are reproduced by driving the monitor and the wait loop directly.
+
+/// A run's shared objects without its threads, to drive the monitor and the wait loop from the test.
+private func context(for yaml: String) throws -> RunContext {
+    RunContext(scenario: try compileScenario(yaml), speed: 1, streaming: false)
+}
+
+@Suite("Review findings: deadlock detection")
+struct ReviewDeadlockDetectionTests {
+    /// An instance that retries after a park left over from an earlier wait (a barrier that opened
+    /// before it parked leaves one) must count as running while it takes the resource. It used to
+    /// stay `blocked` until after it had dropped the primitive's mutex, so the last other instance
+    /// blocking in that window made the monitor see nobody running: a false deadlock.
+    @Test func anInstanceRetryingAfterALeftoverWakeUpCountsAsRunning() throws {
+        let context = try context(for: """
+            scenario: Two instances and a lock
+            locks:
+              door: lock
+            workers:
+              taker:
+                - acquire: door
+              other:
+                - acquire: door
+            """)
+        let door = try #require(context.scenario.objects.firstIndex { $0.name == "door" })
+        guard case .lock(let lock) = context.objects.objects[door] else {
+            Issue.record("door is not a lock")
+            return
+        }
+        let runner = InstanceRunner(context: context, instance: 0)
+        context.parkers[0].unpark()  // a wake-up left over from an earlier wait
+        var attempts = 0
+        try runner.waitUntil(lock.state, object: door) { _, _ -> Void? in
+            attempts += 1
+            guard attempts > 1 else { return nil }  // must wait: blocks, parks, wakes at once
+            // The retry succeeds. Right now, the other instance blocks for good.
+            _ = context.monitor.block(1, on: door, isLock: false)
+            return ()
+        }
+        #expect(attempts == 2)
+        #expect(!context.monitor.isStopping, "a deadlock was decided while 'taker' was getting the lock")
+        #expect(context.monitor.finalStates[0] == .running)
+    }
+
+    /// A non-daemon waiting on a lock held by daemons that then lock each other up can never move
+    /// again: the cycle must be reported when it forms, as it is when the non-daemon blocks last.
+    @Test func aCycleOfDaemonsThatANonDaemonWaitsOnIsADeadlockWhicheverBlocksLast() {
+        // Objects 10 and 11 are locks held by instances 1 and 2 (daemons).
+        let owners: [Int: Int] = [10: 1, 11: 2]
+        let monitor = RunMonitor(isDaemon: [false, true, true, false], lockOwner: { owners[$0] })
+        #expect(monitor.block(0, on: 10, isLock: true))  // the non-daemon waits for 10, held by 1
+        #expect(monitor.block(1, on: 11, isLock: true))  // 1 waits for 11, held by 2
+        _ = monitor.block(2, on: 10, isLock: true)  // 2 waits for 10, held by 1: a cycle
+        // Instance 3, a non-daemon, is still running: only the cycle tells that 0 is stuck.
+        #expect(monitor.isStopping, "the non-daemon stuck behind the daemons' cycle was not noticed")
+    }
+
+    /// Python lets any thread release a plain Lock, so an instance waiting for a lock it holds
+    /// itself is not stuck while another instance can still release it (a lock used as a signal).
+    @Test func aPlainLockAnotherInstanceWillReleaseIsNoDeadlock() throws {
+        // The setter sleeps so that the waiter has usually blocked when it releases; the outcome
+        // must be the same either way.
+        let report = try runScenario("""
+            scenario: A plain lock used as a signal
+            locks:
+              ready: lock
+            barriers:
+              holding: 2
+            workers:
+              waiter:
+                - acquire: ready
+                - wait: holding
+                - acquire: ready
+                - log: "signalled"
+                - release: ready
+              setter:
+                - wait: holding
+                - sleep: 100ms
+                - release: ready
+            """, speed: 1, timeout: 60)
+        #expect(report.status == .ok, "\(report.brief)")
+        #expect(report.deadlock == nil)
+        #expect(report.events.contains { $0.value == .text("signalled") })
+        #expect(report.instances.allSatisfy { $0.status == .finished }, "\(report.brief)")
+    }
+}
+
+@Suite("Review findings: lock cycles that another instance may break")
+struct ReviewForeignReleaseTests {
+    /// Instances 0 and 1 wait for each other's lock (10 held by 0, 11 held by 1).
+    static let owners: [Int: Int] = [10: 0, 11: 1]
+
+    @Test func aCycleThatALiveInstanceMayBreakIsLeftToTheGlobalRule() {
+        // Instance 2 has a `release` step of its own for lock 10.
+        let monitor = RunMonitor(
+            isDaemon: [false, false, false], lockOwner: { Self.owners[$0] }, foreignReleasers: { $0 == 10 ? [2] : [] })
+        #expect(monitor.block(0, on: 11, isLock: true))
+        #expect(monitor.block(1, on: 10, isLock: true))
+        #expect(!monitor.isStopping, "instance 2 may still release lock 10")
+        monitor.finish(2)  // it did not: now nobody can
+        #expect(monitor.isStopping)
+        #expect(monitor.waitForOutcome() == .deadlock(cycle: []))
+    }
+
+    @Test func releaseStepsOfTheInstancesInTheCycleDoNotBreakIt() {
+        let monitor = RunMonitor(
+            isDaemon: [false, false, false], lockOwner: { Self.owners[$0] }, foreignReleasers: { _ in [0, 1] })
+        #expect(monitor.block(0, on: 11, isLock: true))
+        _ = monitor.block(1, on: 10, isLock: true)
+        #expect(monitor.isStopping)
+        #expect(monitor.waitForOutcome() == .deadlock(cycle: [1, 0]))
+    }
+}
+
+@Suite("Review findings: ends of runs")
+struct ReviewEndOfRunTests {
+    /// When the system refuses a thread, the run fails as a whole: no instance is blamed for it,
+    /// and none of them runs (it used to blame the first instance, run the ones that had a thread,
+    /// and record `stopped` for instances that never started).
+    @Test func aRefusedThreadFailsTheRunWithoutBlamingOrRunningAnyInstance() throws {
+        let compiled = try compileScenario("""
+            scenario: More threads than the system gives
+            variables:
+              counter: 0
+            workers:
+              w:
+                count: 20
+                steps:
+                  - increment: counter
+            """)
+        var options = RunOptions(speed: 50, timeout: 30)
+        options.maximumThreads = 7
+        let report = ThreadsEngine.run(compiled, options: options)
+        #expect(report.status == .error, "\(report.brief)")
+        let error = try #require(report.error)
+        #expect(error.message.contains("thread number 8"), "\(error.message)")
+        #expect(error.location == "test.yaml")
+        #expect(report.instances.allSatisfy { $0.status == .stopped }, "\(report.brief)")
+        #expect(report.events.isEmpty, "\(report.events.map(\.kind))")
+        #expect(report.variable("counter") == 0)
+    }
+
+    /// A non-daemon that loops without ever waiting records millions of events a second; the run
+    /// used to keep them all until the time-out (30 GB in the default 60 s). Past the limit, it
+    /// stops with a runtime error, and the timeline stays whole.
+    @Test func aRunThatRecordsTooManyEventsStopsWithAnError() throws {
+        let compiled = try compileScenario("""
+            scenario: A loop that never waits
+            variables:
+              counter: 0
+            queues:
+              jobs: 0
+            workers:
+              spinner:
+                - repeat: forever
+                  do:
+                    - increment: counter
+              waiter:
+                - get: jobs
+              napper:
+                daemon: true
+                steps:
+                  - sleep: 1h
+            """)
+        // The limit is rounded up to a whole chunk of the store, 65,536 events, and one more chunk is kept.
+        let report = ThreadsEngine.run(compiled, options: RunOptions(speed: 1, timeout: 600, maximumEvents: 10_000))
+        #expect(report.status == .error, "\(report.brief)")
+        let error = try #require(report.error)
+        #expect(error.message.contains("65536 events"), "\(error.message)")
+        #expect(report.events.count > 65_536)
+        #expect(report.events.count <= 2 * 65_536)
+        #expect(report.instance("spinner")?.status == .stopped)
+        // The limit may come before or after the waiter got to its `get`.
+        #expect([.blocked, .stopped].contains(report.instance("waiter")?.status), "\(report.brief)")
+        #expect(report.instance("napper")?.status == .stopped)
+        #expect(TimelineCheck.lifecycles(report.events, instances: report.instances).isEmpty)
+        #expect(TimelineCheck.seqNumbers(report.events).isEmpty)
+    }
+
+    /// Instances that keep the CPUs busy watch the deadline themselves: the engine's thread may
+    /// not be scheduled for a long time after its timer fired (a 1 s time-out ended after 30 s
+    /// with 5,000 `work` instances on two cores).
+    @Test func aWorkingInstanceTimesTheRunOutWhenTheDeadlineHasPassed() throws {
+        let context = try context(for: """
+            scenario: Work
+            workers:
+              cruncher:
+                - work: 2s
+            """)
+        context.monitor.setDeadline(monotonicNanoseconds())  // due now, whatever the engine does
+        let runner = InstanceRunner(context: context, instance: 0)
+        #expect(throws: InstanceExit.self) { try runner.work(2_000_000_000) }
+        #expect(context.monitor.isStopping)
+        #expect(context.monitor.waitForOutcome() == .timedOut)
+    }
+
+    /// The same for an instance looping over steps that never wait (an empty loop records nothing
+    /// and never works): a 1 s time-out ended after 52 s with 5,000 of them.
+    @Test func aLoopingInstanceTimesTheRunOutWhenTheDeadlineHasPassed() throws {
+        let context = try context(for: """
+            scenario: Loop
+            workers:
+              looper:
+                - repeat: 1000000
+                  do: []
+                - log: "looped"
+            """)
+        context.monitor.setDeadline(monotonicNanoseconds())  // due now, whatever the engine does
+        InstanceRunner(context: context, instance: 0).run()
+        #expect(context.monitor.isStopping)
+        #expect(context.monitor.waitForOutcome() == .timedOut)
+        #expect(!context.recorder.timeline().contains { $0.value == .text("looped") })
+    }
+}
