@@ -29,7 +29,9 @@ struct CorpusTests {
         "Y79Y-003.error.yaml", "YJV2.error.yaml",
     ]
 
-    @Test func corpusIsPresent() {
+    /// Required in CI, which always has `shared/` beside the clone; a clone elsewhere may not have it.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["CI"] != nil || !files.isEmpty))
+    func corpusIsPresent() {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: Self.folder.path, isDirectory: &isDirectory),
             isDirectory.boolValue
