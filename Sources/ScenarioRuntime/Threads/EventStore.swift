@@ -53,7 +53,8 @@ final class EventStore: @unchecked Sendable {
     /// Chunks from this one on are never made.
     private let capacityChunks: Int
     private let onLimit: @Sendable (Int) -> Void
-    /// Whether `onLimit` was called; only touched with `growth` held, so nonisolated(unsafe) is safe.
+    /// Whether `onLimit` was called; only touched with `growth` held, so
+    /// nonisolated(unsafe) is safe.
     private nonisolated(unsafe) var limitReached = false
 
     /// - Parameters:

@@ -57,6 +57,7 @@ final class StartGate: Sendable {
     /// Whether the gate is open, and whether those waiting at it are to run; only touched with
     /// `mutex` held, so nonisolated(unsafe) is safe.
     private nonisolated(unsafe) var isOpen = false
+    // Guarded by `mutex` too.
     private nonisolated(unsafe) var run = false
 
     /// Waits until the gate opens; returns whether to run.
