@@ -88,7 +88,7 @@ private struct HeldLocks {
             if reported.insert(name.location).inserted {
                 warnings.append(.warning(
                     "worker '\(worker)' acquires plain lock '\(name.value)' while it already holds it; a plain "
-                        + "lock is not reentrant, so this blocks forever (declare it 'rlock' to allow this)",
+                        + "lock is not reentrant, so this blocks until another worker releases it, which is a deadlock if none does (declare it 'rlock' to allow this)",
                     at: name.location, notes: [DiagnosticNote("'\(name.value)' acquired here", at: first)]))
             }
         } else {
