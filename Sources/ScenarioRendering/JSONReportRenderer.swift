@@ -112,7 +112,23 @@ public struct JSONReportRenderer: Sendable {
         out.appendStrings(deadlock.waits)
         out.append(",\"cycle\":")
         out.appendStrings(deadlock.cycle)
-        out.append("}")
+        out.append(",\"running\":")
+        out.appendStrings(deadlock.running)
+        out.append(",\"objects\":[")
+        for (index, object) in deadlock.objects.enumerated() {
+            out.append(index == 0 ? "{\"name\":" : ",{\"name\":")
+            out.appendString(object.name)
+            out.append(",\"kind\":")
+            out.appendString(object.kind)
+            out.append(",\"state\":")
+            out.appendString(object.state)
+            out.append(",\"waiting\":")
+            out.appendStrings(object.waiting)
+            out.append(",\"holders\":")
+            out.appendStrings(object.holders)
+            out.append("}")
+        }
+        out.append("]}")
     }
 
     private func appendError(_ failure: RuntimeFailure?, to out: inout JSONBytes) {

@@ -55,12 +55,20 @@ public struct TextSummaryRenderer: Sendable {
         return "\(mark) \(text)"
     }
 
-    /// The cycle edges, then who waits for what.
+    /// The cycle edges, then who waits for what (grouped, at most `waitLinesShown` lines), then
+    /// the instances still running that cannot help.
     private func deadlock(_ deadlock: DeadlockReport?, _ style: TextStyle) -> [String] {
         guard let deadlock else { return [] }
-        let lines = deadlock.cycle.map { "cycle: " + clean($0) } + deadlock.waits.map(clean)
+        var waits = deadlock.waits.prefix(Self.waitLinesShown).map(clean)
+        if deadlock.waits.count > waits.count {
+            waits.append("… and \(TextCell.grouped(deadlock.waits.count - waits.count)) more waits (all of them: --format json)")
+        }
+        let lines = deadlock.cycle.map { "cycle: " + clean($0) } + waits + deadlock.running.map(clean)
         return [style.red("deadlock")] + lines.map { "  " + $0 }
     }
+
+    /// Beyond this many groups of waits, the text says how many more there are.
+    static let waitLinesShown = 20
 
     /// Instances that did not finish: `daemon processor: stopped`, `first: blocked, waiting for …`.
     private func unfinished(_ instances: [InstanceReport], explained: Bool, _ style: TextStyle) -> [String] {
@@ -87,7 +95,8 @@ public struct TextSummaryRenderer: Sendable {
     private func contention(_ stats: ContentionStats) -> String {
         let head = "\(stats.kind) \(clean(stats.name)): \(count(stats.acquisitions, "acquisition"))"
         guard stats.contended > 0 else { return head + ", none contended" }
-        return head + ", \(stats.contended) contended, waited \(DurationText.format(stats.totalWait)) in total, "
+        let waiting = stats.stillWaiting > 0 ? " (\(TextCell.grouped(stats.stillWaiting)) still waiting)" : ""
+        return head + ", \(TextCell.grouped(stats.contended)) contended\(waiting), waited \(DurationText.format(stats.totalWait)) in total, "
             + "longest \(DurationText.format(stats.longestWait))"
     }
 

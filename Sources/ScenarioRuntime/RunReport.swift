@@ -119,22 +119,52 @@ public struct ObjectInfo: Sendable, Equatable {
     }
 }
 
-/// Why no instance could go on.
+/// Why the stuck instances can never go on. Every list is linear in the number of instances:
+/// waits are grouped, lists of names are cut short in the sentences, and `objects` names every
+/// waiter and holder once per object for tools.
 public struct DeadlockReport: Sendable, Equatable {
-    /// One line per blocked instance: who waits for what, and who holds it.
+    /// One line per group of instances of a worker waiting for the same thing, and who holds it.
     public var waits: [String]
     /// The wait-for cycle through locks, when there is one, as edges in order
     /// ("first holds left, waits for right").
     public var cycle: [String]
+    /// Instances still running when the deadlock was decided, and why they cannot help.
+    public var running: [String]
+    /// Each object someone waits for, with all its waiters and holders.
+    public var objects: [BlockedObject]
 
-    public init(waits: [String], cycle: [String]) {
+    public init(waits: [String], cycle: [String], running: [String] = [], objects: [BlockedObject] = []) {
         self.waits = waits
         self.cycle = cycle
+        self.running = running
+        self.objects = objects
     }
 
     /// One sentence: the cycle when there is one, else the waits.
     public var summary: String {
         (cycle.isEmpty ? waits : cycle).joined(separator: "; ")
+    }
+}
+
+/// An object that instances wait for when a run deadlocks.
+public struct BlockedObject: Sendable, Equatable {
+    public var name: String
+    /// `lock`, `rlock`, `semaphore`, `barrier`, `queue` or `worker`.
+    public var kind: String
+    /// Its state in words: "held 1 time", "0 of 3 permits free", "3 of 4 parties arrived",
+    /// "0 items of 2, 0 unfinished", "2 of 3 instances not finished".
+    public var state: String
+    /// The instances waiting for it, in instance order.
+    public var waiting: [String]
+    /// Who holds it (lock owner, semaphore holders), has arrived (barrier) or has not finished (worker).
+    public var holders: [String]
+
+    public init(name: String, kind: String, state: String, waiting: [String], holders: [String]) {
+        self.name = name
+        self.kind = kind
+        self.state = state
+        self.waiting = waiting
+        self.holders = holders
     }
 }
 
@@ -156,12 +186,19 @@ public struct ContentionStats: Sendable, Equatable {
     /// `lock`, `rlock` or `semaphore`.
     public var kind: String
     public var acquisitions: Int
-    /// Acquisitions that had to wait.
+    /// Attempts that had to wait: acquisitions that waited, and attempts still waiting when the run ended.
     public var contended: Int
+    /// Seconds waited by the acquisitions that waited (not by the attempts still waiting).
     public var totalWait: Double
     public var longestWait: Double
+    /// Attempts still waiting when the run ended (after a deadlock, a time-out or an interrupt).
+    public var stillWaiting: Int
 
-    public init(name: String, kind: String, acquisitions: Int, contended: Int, totalWait: Double, longestWait: Double) {
+    public init(
+        name: String, kind: String, acquisitions: Int, contended: Int, totalWait: Double, longestWait: Double,
+        stillWaiting: Int = 0
+    ) {
+        self.stillWaiting = stillWaiting
         self.name = name
         self.kind = kind
         self.acquisitions = acquisitions

@@ -92,7 +92,11 @@ enum Fixtures {
             ],
             deadlock: DeadlockReport(
                 waits: ["first waits for lock right, held by second", "second waits for lock left, held by first"],
-                cycle: ["first holds left, waits for right", "second holds right, waits for left"]),
+                cycle: ["first holds left, waits for right", "second holds right, waits for left"],
+                objects: [
+                    BlockedObject(name: "right", kind: "lock", state: "held 1 time", waiting: ["first"], holders: ["second"]),
+                    BlockedObject(name: "left", kind: "lock", state: "held 1 time", waiting: ["second"], holders: ["first"]),
+                ]),
             error: nil, events: Timeline(timeline.events),
             contention: [
                 ContentionStats(name: "left", kind: "lock", acquisitions: 1, contended: 0, totalWait: 0, longestWait: 0),

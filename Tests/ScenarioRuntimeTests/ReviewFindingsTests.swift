@@ -36,11 +36,11 @@ struct ReviewDeadlockDetectionTests {
         let runner = InstanceRunner(context: context, instance: 0)
         context.parkers[0].unpark()  // a wake-up left over from an earlier wait
         var attempts = 0
-        try runner.waitUntil(lock.state, object: door) { _, _ -> Void? in
+        try runner.waitUntil(lock.state, for: Wait(object: door, need: .lock)) { _, _ -> Void? in
             attempts += 1
             guard attempts > 1 else { return nil }  // must wait: blocks, parks, wakes at once
             // The retry succeeds. Right now, the other instance blocks for good.
-            _ = context.monitor.block(1, on: door, isLock: false)
+            _ = context.monitor.block(1, on: Wait(object: door, need: .lock), at: 0)
             return ()
         }
         #expect(attempts == 2)
@@ -50,15 +50,42 @@ struct ReviewDeadlockDetectionTests {
 
     /// A non-daemon waiting on a lock held by daemons that then lock each other up can never move
     /// again: the cycle must be reported when it forms, as it is when the non-daemon blocks last.
-    @Test func aCycleOfDaemonsThatANonDaemonWaitsOnIsADeadlockWhicheverBlocksLast() {
-        // Objects 10 and 11 are locks held by instances 1 and 2 (daemons).
-        let owners: [Int: Int] = [10: 1, 11: 2]
-        let monitor = RunMonitor(isDaemon: [false, true, true, false], lockOwner: { owners[$0] })
-        #expect(monitor.block(0, on: 10, isLock: true))  // the non-daemon waits for 10, held by 1
-        #expect(monitor.block(1, on: 11, isLock: true))  // 1 waits for 11, held by 2
-        _ = monitor.block(2, on: 10, isLock: true)  // 2 waits for 10, held by 1: a cycle
-        // Instance 3, a non-daemon, is still running: only the cycle tells that 0 is stuck.
-        #expect(monitor.isStopping, "the non-daemon stuck behind the daemons' cycle was not noticed")
+    @Test func aCycleOfDaemonsThatANonDaemonWaitsOnIsADeadlockWhicheverBlocksLast() throws {
+        let context = try context(for: """
+            scenario: Daemons in a cycle, a non-daemon behind them
+            locks:
+              a: lock
+              b: lock
+            workers:
+              main:
+                - with: a
+                  do: []
+              first:
+                daemon: true
+                steps:
+                  - with: a
+                    do:
+                      - with: b
+                        do: []
+              second:
+                daemon: true
+                steps:
+                  - with: b
+                    do:
+                      - with: a
+                        do: []
+              bystander:
+                - sleep: 1s
+            """)
+        let (a, b) = (try objectID("a", context), try objectID("b", context))
+        try hold(a, by: 1, context)  // first holds a
+        try hold(b, by: 2, context)  // second holds b
+        #expect(context.monitor.block(0, on: Wait(object: a, need: .lock), at: 0))  // main waits for a
+        #expect(context.monitor.block(1, on: Wait(object: b, need: .lock), at: 1))  // first waits for b
+        _ = context.monitor.block(2, on: Wait(object: a, need: .lock), at: 1)  // second waits for a: a cycle
+        // The bystander, a non-daemon, is still running: only the analysis tells that main is stuck.
+        #expect(context.monitor.isStopping, "the non-daemon stuck behind the daemons' cycle was not noticed")
+        #expect(context.monitor.waitForOutcome() == .deadlock(stuck: [0, 1, 2]))
     }
 
     /// Python lets any thread release a plain Lock, so an instance waiting for a lock it holds
@@ -93,29 +120,70 @@ struct ReviewDeadlockDetectionTests {
 
 @Suite("Review findings: lock cycles that another instance may break")
 struct ReviewForeignReleaseTests {
-    /// Instances 0 and 1 wait for each other's lock (10 held by 0, 11 held by 1).
-    static let owners: [Int: Int] = [10: 0, 11: 1]
+    /// Instances 0 and 1 wait for each other's lock; instance 2 has `release` steps of its own for
+    /// lock `a` (Python lets any thread release a plain Lock).
+    static let yaml = """
+        scenario: A cycle a third instance may break
+        locks:
+          a: lock
+          b: lock
+        workers:
+          first:
+            - with: a
+              do:
+                - with: b
+                  do: []
+          second:
+            - with: b
+              do:
+                - with: a
+                  do: []
+          breaker:
+            - sleep: 1s
+            - release: a
+        """
 
-    @Test func aCycleThatALiveInstanceMayBreakIsLeftToTheGlobalRule() {
-        // Instance 2 has a `release` step of its own for lock 10.
-        let monitor = RunMonitor(
-            isDaemon: [false, false, false], lockOwner: { Self.owners[$0] }, foreignReleasers: { $0 == 10 ? [2] : [] })
-        #expect(monitor.block(0, on: 11, isLock: true))
-        #expect(monitor.block(1, on: 10, isLock: true))
-        #expect(!monitor.isStopping, "instance 2 may still release lock 10")
-        monitor.finish(2)  // it did not: now nobody can
-        #expect(monitor.isStopping)
-        #expect(monitor.waitForOutcome() == .deadlock(cycle: []))
+    @Test func aCycleThatALiveInstanceMayBreakIsNoDeadlockUntilItCannot() throws {
+        let context = try context(for: Self.yaml)
+        let (a, b) = (try objectID("a", context), try objectID("b", context))
+        try hold(a, by: 0, context)
+        try hold(b, by: 1, context)
+        #expect(context.monitor.block(0, on: Wait(object: b, need: .lock), at: 1))
+        #expect(context.monitor.block(1, on: Wait(object: a, need: .lock), at: 1))
+        #expect(!context.monitor.isStopping, "the breaker may still release lock a")
+        context.monitor.finish(2)  // it did not: now nobody can
+        #expect(context.monitor.isStopping)
+        #expect(context.monitor.waitForOutcome() == .deadlock(stuck: [0, 1]))
     }
 
-    @Test func releaseStepsOfTheInstancesInTheCycleDoNotBreakIt() {
-        let monitor = RunMonitor(
-            isDaemon: [false, false, false], lockOwner: { Self.owners[$0] }, foreignReleasers: { _ in [0, 1] })
-        #expect(monitor.block(0, on: 11, isLock: true))
-        _ = monitor.block(1, on: 10, isLock: true)
-        #expect(monitor.isStopping)
-        #expect(monitor.waitForOutcome() == .deadlock(cycle: [1, 0]))
+    @Test func aBreakerPastItsReleaseStepCannotBreakIt() throws {
+        let context = try context(for: Self.yaml)
+        let (a, b) = (try objectID("a", context), try objectID("b", context))
+        try hold(a, by: 0, context)
+        try hold(b, by: 1, context)
+        context.monitor.pause(2, at: 2)  // past its release (a position after the last step)
+        #expect(context.monitor.block(0, on: Wait(object: b, need: .lock), at: 1))
+        _ = context.monitor.block(1, on: Wait(object: a, need: .lock), at: 1)
+        #expect(context.monitor.isStopping)
+        #expect(context.monitor.waitForOutcome() == .deadlock(stuck: [0, 1]))
     }
+}
+
+/// The ID of the object called `name`.
+private func objectID(_ name: String, _ context: RunContext) throws -> Int {
+    try #require(context.scenario.objects.firstIndex { $0.name == name })
+}
+
+/// Makes `instance` the holder of lock `object`, as if it had acquired it.
+private func hold(_ object: Int, by instance: Int, _ context: RunContext) throws {
+    guard case .lock(let lock) = context.objects.objects[object] else {
+        Issue.record("object \(object) is not a lock")
+        return
+    }
+    lock.state.withLock { state in
+        #expect(state.machine.acquire(by: instance) == .acquired)
+    }
+    lock.owner.publish(instance)
 }
 
 @Suite("Review findings: ends of runs")
@@ -158,9 +226,10 @@ struct ReviewEndOfRunTests {
               jobs: 0
             workers:
               spinner:
-                - repeat: forever
+                - repeat: 1000000000
                   do:
                     - increment: counter
+                - put: jobs
               waiter:
                 - get: jobs
               napper:

@@ -6,7 +6,7 @@ extension InstanceRunner {
         switch objects[object] {
         case .lock(let box):
             spinWhileHeld(box)
-            try waitFor(box.state, object: object, isLock: true) { state, waitedSince in
+            try waitFor(box.state, for: Wait(object: object, need: .lock)) { state, waitedSince in
                 guard case .acquired = state.machine.acquire(by: instance) else { return false }
                 box.owner.publish(instance)
                 state.stats.count(waitedSince: waitedSince)
@@ -14,7 +14,7 @@ extension InstanceRunner {
                 return true
             }
         case .semaphore(let semaphore):
-            try waitFor(semaphore, object: object) { state, waitedSince in
+            try waitFor(semaphore, for: Wait(object: object, need: .semaphore)) { state, waitedSince in
                 guard case .acquired = state.machine.acquire(by: instance) else { return false }
                 state.stats.count(waitedSince: waitedSince)
                 record(.acquire, object: object)

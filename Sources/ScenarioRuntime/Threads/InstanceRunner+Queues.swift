@@ -4,7 +4,7 @@ import ScenarioCompiler
 extension InstanceRunner {
     func put(_ object: Int, value: EventValue?, at instruction: Instruction) throws(InstanceExit) {
         guard case .queue(let queue) = objects[object] else { return }
-        let getter: Int? = try waitUntil(queue, object: object) { state, _ in
+        let getter: Int? = try waitUntil(queue, for: Wait(object: object, need: .queueRoom)) { state, _ in
             guard case .put(let item, let wake) = state.put(value, by: instance) else { return nil }
             record(.put, object: object, value: item)
             return .some(wake)
@@ -14,7 +14,7 @@ extension InstanceRunner {
 
     func get(_ object: Int) throws(InstanceExit) {
         guard case .queue(let queue) = objects[object] else { return }
-        let (item, putter): (EventValue, Int?) = try waitUntil(queue, object: object) { state, _ in
+        let (item, putter): (EventValue, Int?) = try waitUntil(queue, for: Wait(object: object, need: .queueItem)) { state, _ in
             guard case .got(let item, let wake) = state.get(by: instance) else { return nil }
             record(.get, object: object, value: item)
             return (item, wake)
@@ -41,7 +41,7 @@ extension InstanceRunner {
 
     func joinQueue(_ object: Int) throws(InstanceExit) {
         guard case .queue(let queue) = objects[object] else { return }
-        try waitFor(queue, object: object) { state, _ in
+        try waitFor(queue, for: Wait(object: object, need: .queueDone)) { state, _ in
             guard state.join(by: instance) else { return false }
             record(.join, object: object)
             return true
@@ -50,7 +50,7 @@ extension InstanceRunner {
 
     func joinWorker(_ object: Int) throws(InstanceExit) {
         guard case .worker(let completion) = objects[object] else { return }
-        try waitFor(completion, object: object) { state, _ in
+        try waitFor(completion, for: Wait(object: object, need: .worker)) { state, _ in
             guard state.join(by: instance) else { return false }
             record(.join, object: object)
             return true
@@ -75,7 +75,7 @@ extension InstanceRunner {
         case .opened(_, let passing):
             context.wake(passing.filter { $0 != instance })
         case .mustWait(let generation):
-            try waitFor(barrier, object: object) { state, _ in state.hasOpened(generation) }
+            try waitFor(barrier, for: Wait(object: object, need: .barrier)) { state, _ in state.hasOpened(generation) }
         }
     }
 }

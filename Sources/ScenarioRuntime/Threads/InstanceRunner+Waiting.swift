@@ -7,7 +7,7 @@ extension InstanceRunner {
     /// `block` event the first time), and parks until a waker makes it try again.
     /// `waitedSince` tells `attempt` when the instance first had to wait, if it did.
     func waitUntil<State, Result>(
-        _ guarded: Guarded<State>.Handle, object: Int, isLock: Bool = false,
+        _ guarded: Guarded<State>.Handle, for wait: Wait,
         _ attempt: (inout State, _ waitedSince: Int64?) -> Result?
     ) throws(InstanceExit) -> Result {
         var waitedSince: Int64?
@@ -25,9 +25,9 @@ extension InstanceRunner {
                 if let result = attempt(&state, waitedSince) { return result }
                 if waitedSince == nil {
                     waitedSince = monotonicNanoseconds()
-                    record(.block, object: object)
+                    record(.block, object: wait.object)
                 }
-                mayPark = monitor.block(instance, on: object, isLock: isLock)
+                mayPark = monitor.block(instance, on: wait, at: position)
                 return nil
             }
             if let result { return result }
@@ -39,16 +39,17 @@ extension InstanceRunner {
 
     /// `waitUntil` for attempts that produce nothing but success.
     func waitFor<State>(
-        _ guarded: Guarded<State>.Handle, object: Int, isLock: Bool = false,
+        _ guarded: Guarded<State>.Handle, for wait: Wait,
         _ attempt: (inout State, _ waitedSince: Int64?) -> Bool
     ) throws(InstanceExit) {
-        try waitUntil(guarded, object: object, isLock: isLock) { state, waitedSince in
+        try waitUntil(guarded, for: wait) { state, waitedSince in
             attempt(&state, waitedSince) ? () : nil
         }
     }
 
     func sleep(_ nanoseconds: Int64) throws(InstanceExit) {
         record(.sleep)
+        monitor.pause(instance, at: position)
         let deadline = monotonicNanoseconds() + context.scaled(nanoseconds)
         while monotonicNanoseconds() < deadline {
             if monitor.isStopping { throw .stop }
@@ -63,6 +64,7 @@ extension InstanceRunner {
     /// from running long after its time-out timer fired, so they watch the deadline themselves.
     func work(_ nanoseconds: Int64) throws(InstanceExit) {
         record(.work)
+        monitor.pause(instance, at: position)
         let end = monotonicNanoseconds() + context.scaled(nanoseconds)
         var spins = 0
         while true {

@@ -16,6 +16,8 @@ final class InstanceRunner {
     let program: [Instruction]
     /// The last value this instance got from a queue.
     var item: EventValue = .none
+    /// The index of the instruction being executed, for the monitor's progress analysis.
+    var position = 0
     /// The enclosing `repeat`s, innermost last: the current 1-based round and the round count.
     var loops: [(round: Int, count: Int?)] = []
 
@@ -56,6 +58,7 @@ final class InstanceRunner {
         while pc < program.count {
             if monitor.isStopping { throw .stop }
             let instruction = program[pc]
+            position = pc
             pc += 1
             switch instruction.operation {
             case .acquire(let object):

@@ -6,7 +6,8 @@ struct ReportBuilder {
     let context: RunContext
     let outcome: RunMonitor.Outcome
     let duration: Double
-    let states: [RunMonitor.InstanceState]
+    let states: [InstanceState]
+    let positions: [Int]
     let statuses: [InstanceReport.Status]
 
     init(context: RunContext, outcome: RunMonitor.Outcome, duration: Double) {
@@ -15,6 +16,7 @@ struct ReportBuilder {
         self.duration = duration
         let states = context.monitor.finalStates
         self.states = states
+        self.positions = context.monitor.finalPositions
         self.statuses = states.indices.map { instance in
             switch states[instance] {
             case .finished:
@@ -39,7 +41,7 @@ struct ReportBuilder {
     }
 
     func build() -> RunReport {
-        let explainer = DeadlockExplainer(context: context, states: states)
+        let explainer = DeadlockExplainer(context: context, states: states, positions: positions)
         let deadlock: DeadlockReport? = if case .deadlock = outcome { explainer.report() } else { nil }
         let expectations = checkExpectations(deadlocked: deadlock != nil)
         let instances = scenario.instances.enumerated().map { index, info in
@@ -112,9 +114,12 @@ struct ReportBuilder {
             case .semaphore(let semaphore): counter = semaphore.withLock { $0.stats }
             default: return nil
             }
+            // Attempts still blocked when the run ended were contended too, though they never got it.
+            let stillWaiting = states.count { $0.wait?.object == object }
             return ContentionStats(
-                name: name, kind: kind, acquisitions: counter.acquisitions, contended: counter.contended,
-                totalWait: Double(counter.totalWait) / 1e9, longestWait: Double(counter.longestWait) / 1e9)
+                name: name, kind: kind, acquisitions: counter.acquisitions, contended: counter.contended + stillWaiting,
+                totalWait: Double(counter.totalWait) / 1e9, longestWait: Double(counter.longestWait) / 1e9,
+                stillWaiting: stillWaiting)
         }
     }
 }

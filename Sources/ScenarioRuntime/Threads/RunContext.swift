@@ -17,10 +17,7 @@ final class RunContext: Sendable {
         self.scenario = scenario
         let objects = RuntimeObjects(scenario)
         self.objects = objects
-        let releasers = Self.foreignReleasers(scenario)
-        let monitor = RunMonitor(
-            isDaemon: scenario.instances.map(\.isDaemon), lockOwner: { objects.lockOwner($0) },
-            foreignReleasers: { releasers[$0] ?? [] })
+        let monitor = RunMonitor(scenario: scenario, lockOwner: { objects.lockOwner($0) })
         self.monitor = monitor
         let path = scenario.path
         self.recorder = EventRecorder(
@@ -36,23 +33,6 @@ final class RunContext: Sendable {
             })
         self.parkers = scenario.instances.map { _ in Parker() }
         self.speed = speed
-    }
-
-    /// For each plain lock that a `release` step names outside a `with`, the instances whose
-    /// programs release it: they may release it while another instance holds it.
-    private static func foreignReleasers(_ scenario: CompiledScenario) -> [Int: [Int]] {
-        var releasers: [Int: [Int]] = [:]
-        let plain = scenario.releasedOutsideWith.filter {
-            if case .lock = scenario.objects[$0].kind { true } else { false }
-        }
-        guard !plain.isEmpty else { return [:] }
-        let released: [Set<Int>] = scenario.programs.map { program in
-            Set(program.compactMap { if case .release(let object) = $0.operation, plain.contains(object) { object } else { nil } })
-        }
-        for (instance, info) in scenario.instances.enumerated() {
-            for lock in released[info.program] { releasers[lock, default: []].append(instance) }
-        }
-        return releasers
     }
 
     /// Makes `instances` runnable and wakes them; the action a state machine asked for,

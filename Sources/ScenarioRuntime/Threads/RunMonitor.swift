@@ -1,15 +1,19 @@
+import ScenarioCompiler
 import Synchronization
 
 /// Watches every instance of a run to decide when it ends: all non-daemon instances finished,
-/// no instance able to go on (a deadlock), a wait-for cycle through locks, a runtime error, a
-/// time-out or an interrupt. Only the slow paths come here (blocking, waking, finishing); an
-/// uncontended acquire never does.
+/// a blocked non-daemon that nothing can help any more (a deadlock, decided by `ProgressAnalysis`
+/// the moment it becomes true, even while other instances still run), a runtime error, a
+/// time-out or an interrupt. Only the slow paths come here (blocking, waking, sleeping,
+/// finishing); an uncontended acquire never does.
 ///
 /// Lock order: a primitive's mutex may be held while calling the monitor, never the reverse.
+
 final class RunMonitor: Sendable {
     enum Outcome: Sendable, Equatable {
         case completed
-        case deadlock(cycle: [Int])
+        /// `stuck`: the blocked instances that nothing could help any more when it was decided.
+        case deadlock(stuck: [Int])
         /// `instance` is nil when the run itself failed (it could not start, or recorded too much),
         /// not one of its steps.
         case failed(instance: Int?, message: String, location: String)
@@ -17,11 +21,7 @@ final class RunMonitor: Sendable {
         case interrupted
     }
 
-    enum InstanceState: Sendable, Equatable {
-        case running
-        case blocked(on: Int)
-        case finished
-    }
+    typealias InstanceState = ScenarioRuntime.InstanceState
 
     private let mutex = PThreadMutex()
     private let condition = PThreadCondition()
@@ -31,32 +31,34 @@ final class RunMonitor: Sendable {
 
     private struct Tally {
         var states: [InstanceState]
+        /// The instruction each instance stands at, or one it passed: updated when it blocks,
+        /// sleeps or works, which is all the progress analysis needs (an earlier position only
+        /// promises more help, so a stale one never makes a false deadlock).
+        var positions: [Int]
         /// Instances running, sleeping or working: neither blocked nor finished.
         var active: Int
         var nonDaemonsLeft: Int
+        var blockedNonDaemons: Int
         var outcome: Outcome?
     }
     private let isDaemon: [Bool]
     /// Set once an outcome is decided; instances poll it between steps and after every wake.
     let stopping = Atomic<Bool>(false)
-    /// The owner of a lock object, read without its mutex for cycle checks.
+    /// The owner of a lock object, read without its mutex.
     private let lockOwner: @Sendable (Int) -> Int?
-    /// The instances that may release a lock they do not hold (a plain lock, with a `release`
-    /// step of their own); empty for most locks.
-    private let foreignReleasers: @Sendable (Int) -> [Int]
+    private let analysis: ProgressAnalysis
     /// When the run times out (monotonic ns); set by the engine before the instances start.
     private let deadline = Atomic<Int64>(.max)
 
-    init(
-        isDaemon: [Bool], lockOwner: @escaping @Sendable (Int) -> Int?,
-        foreignReleasers: @escaping @Sendable (Int) -> [Int] = { _ in [] }
-    ) {
+    init(scenario: CompiledScenario, lockOwner: @escaping @Sendable (Int) -> Int?) {
+        let isDaemon = scenario.instances.map(\.isDaemon)
         self.isDaemon = isDaemon
         self.tally = Tally(
-            states: Array(repeating: .running, count: isDaemon.count), active: isDaemon.count,
-            nonDaemonsLeft: isDaemon.filter { !$0 }.count)
+            states: Array(repeating: .running, count: isDaemon.count),
+            positions: Array(repeating: 0, count: isDaemon.count), active: isDaemon.count,
+            nonDaemonsLeft: isDaemon.filter { !$0 }.count, blockedNonDaemons: 0)
         self.lockOwner = lockOwner
-        self.foreignReleasers = foreignReleasers
+        self.analysis = ProgressAnalysis(scenario)
     }
 
     var isStopping: Bool { stopping.load(ordering: .relaxed) }
@@ -74,22 +76,20 @@ final class RunMonitor: Sendable {
         mutex.withLock { decide(.timedOut) }
     }
 
-    /// The instance is about to wait for `object`. Called with the object's mutex held, after the
-    /// state machine queued the instance. Returns false when the run is ending (do not park).
-    func block(_ instance: Int, on object: Int, isLock: Bool) -> Bool {
+    /// The instance is about to wait, at instruction `pc`. Called with the object's mutex held,
+    /// after the state machine queued the instance. Returns false when the run is ending (do not park).
+    func block(_ instance: Int, on wait: Wait, at pc: Int) -> Bool {
         mutex.withLock {
             guard tally.outcome == nil else { return false }
-            if tally.states[instance] == .running { tally.active -= 1 }
-            tally.states[instance] = .blocked(on: object)
-            if isLock, let stuck = stuckOnLocks(from: instance),
-                stuck.contains(where: { !isDaemon[$0] }) || aBlockedNonDaemonIsStuckOnLocks()
-            {
-                // Daemons stuck among themselves do not stop the run; a non-daemon stuck with them
-                // does, including one that was already waiting behind them when their cycle formed.
-                decide(.deadlock(cycle: stuck))
-            } else if tally.active == 0 && tally.nonDaemonsLeft > 0 {
-                decide(.deadlock(cycle: []))
+            switch tally.states[instance] {
+            case .running: tally.active -= 1
+            case .blocked: break
+            case .finished: preconditionFailure("instance \(instance) blocks after it finished")
             }
+            if !isDaemon[instance], tally.states[instance].wait == nil { tally.blockedNonDaemons += 1 }
+            tally.states[instance] = .blocked(wait)
+            tally.positions[instance] = pc
+            decideIfStuck()
             return tally.outcome == nil
         }
     }
@@ -97,21 +97,33 @@ final class RunMonitor: Sendable {
     /// A waker made `instance` runnable again (called before it is unparked).
     func unblock(_ instance: Int) {
         mutex.withLock {
-            guard case .blocked = tally.states[instance] else { return }
+            guard tally.states[instance].wait != nil else { return }
             tally.states[instance] = .running
             tally.active += 1
+            if !isDaemon[instance] { tally.blockedNonDaemons -= 1 }
+        }
+    }
+
+    /// The instance starts a `sleep` or `work` at instruction `pc`: it has passed every step
+    /// before it, which may leave a blocked instance with nobody to help it.
+    func pause(_ instance: Int, at pc: Int) {
+        mutex.withLock {
+            guard tally.outcome == nil, tally.positions[instance] != pc else { return }
+            tally.positions[instance] = pc
+            if tally.blockedNonDaemons > 0 { decideIfStuck() }
         }
     }
 
     func finish(_ instance: Int) {
         mutex.withLock {
             if tally.states[instance] == .running { tally.active -= 1 }
+            if !isDaemon[instance], tally.states[instance].wait != nil { tally.blockedNonDaemons -= 1 }
             tally.states[instance] = .finished
             if !isDaemon[instance] { tally.nonDaemonsLeft -= 1 }
             if tally.nonDaemonsLeft == 0 {
                 decide(.completed)
-            } else if tally.active == 0 {
-                decide(.deadlock(cycle: []))
+            } else {
+                decideIfStuck()
             }
         }
     }
@@ -140,6 +152,9 @@ final class RunMonitor: Sendable {
     /// Each instance's state as the run ended.
     var finalStates: [InstanceState] { mutex.withLock { tally.states } }
 
+    /// Each instance's last known position as the run ended.
+    var finalPositions: [Int] { mutex.withLock { tally.positions } }
+
     private func decide(_ result: Outcome) {
         guard tally.outcome == nil else { return }
         tally.outcome = result
@@ -147,38 +162,15 @@ final class RunMonitor: Sendable {
         condition.broadcast()
     }
 
-    /// Follows "waits for a lock held by" from `start`. When the chain runs into a cycle, every
-    /// instance on it can never move again, unless an instance off the chain may still release one
-    /// of its locks: returns them (`start` first). The owners read are stable: a blocked instance
-    /// cannot release, and the locks that another instance could release are ruled out.
-    private func stuckOnLocks(from start: Int) -> [Int]? {
-        var path = [start]
-        var locks: [Int] = []
-        var current = start
-        while path.count <= tally.states.count {
-            guard case .blocked(let object) = tally.states[current], let owner = lockOwner(object) else { return nil }
-            locks.append(object)
-            if path.contains(owner) {
-                // Python lets any thread release a plain Lock: a cycle through one that a live
-                // instance may release (a lock used as a signal) can still break. The global rule
-                // (nobody running) still catches it if that instance never does.
-                let mayBreak = locks.contains { lock in
-                    foreignReleasers(lock).contains { !path.contains($0) && tally.states[$0] != .finished }
-                }
-                return mayBreak ? nil : path
-            }
-            path.append(owner)
-            current = owner
-        }
-        return nil
-    }
-
-    /// Whether a blocked non-daemon waits behind a lock cycle that nothing can break. Only asked
-    /// when daemons alone are stuck in one, which is rare.
-    private func aBlockedNonDaemonIsStuckOnLocks() -> Bool {
-        tally.states.indices.contains { instance in
-            guard !isDaemon[instance], case .blocked = tally.states[instance] else { return false }
-            return stuckOnLocks(from: instance) != nil
+    /// A deadlock once a blocked non-daemon can never move again. Daemons stuck among
+    /// themselves do not end the run; their non-daemons still may.
+    private func decideIfStuck() {
+        guard tally.blockedNonDaemons > 0 else { return }
+        let states = tally.states
+        let positions = tally.positions
+        let stuck = analysis.stuck(states: states, position: { positions[$0] }, lockOwner: lockOwner)
+        if stuck.contains(where: { !isDaemon[$0] }) {
+            decide(.deadlock(stuck: stuck))
         }
     }
 }
