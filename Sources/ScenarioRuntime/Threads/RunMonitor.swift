@@ -80,7 +80,6 @@ final class RunMonitor: Sendable {
     /// after the state machine queued the instance. Returns false when the run is ending (do not park).
     func block(_ instance: Int, on wait: Wait, at pc: Int) -> Bool {
         mutex.withLock {
-            guard tally.outcome == nil else { return false }
             switch tally.states[instance] {
             case .running: tally.active -= 1
             case .blocked: break
@@ -89,6 +88,11 @@ final class RunMonitor: Sendable {
             if !isDaemon[instance], tally.states[instance].wait == nil { tally.blockedNonDaemons += 1 }
             tally.states[instance] = .blocked(wait)
             tally.positions[instance] = pc
+            // Marked blocked even when the run is already ending: the state machine queued the
+            // instance and its `block` is in the timeline, so it ends `blocked` and is explained.
+            // (Another instance may have decided the outcome just before this one took the
+            // primitive's mutex; it used to be reported `stopped` then.)
+            guard tally.outcome == nil else { return false }
             decideIfStuck()
             return tally.outcome == nil
         }
