@@ -78,9 +78,13 @@ final class RunMonitor: Sendable {
     /// state machine queued the instance. Returns false when the run is ending (do not park).
     func block(_ instance: Int, on object: Int, isLock: Bool) -> Bool {
         mutex.withLock {
-            guard tally.outcome == nil else { return false }
             if tally.states[instance] == .running { tally.active -= 1 }
             tally.states[instance] = .blocked(on: object)
+            // Marked blocked even when the run is already ending: the state machine queued the
+            // instance and its `block` is in the timeline, so it ends `blocked`, and is explained.
+            // (Another instance may have decided the outcome just before this one took the
+            // primitive's mutex; it used to be reported `stopped` then.)
+            guard tally.outcome == nil else { return false }
             if isLock, let stuck = stuckOnLocks(from: instance),
                 stuck.contains(where: { !isDaemon[$0] }) || aBlockedNonDaemonIsStuckOnLocks()
             {
