@@ -69,7 +69,7 @@ final class RunContext: Sendable {
     }
 
     /// Scales a scenario duration by `--speed`. A speed so low that the duration would not fit
-    /// waits about 70 years instead: longer than any run lasts (the time-out ends it), and far
+    /// waits `longestWait` instead: longer than any run lasts (the time-out ends it), and far
     /// enough from `Int64.max` that a deadline of now plus this cannot overflow.
     func scaled(_ nanoseconds: Int64) -> Int64 {
         guard speed != 1 else { return nanoseconds }
