@@ -28,8 +28,8 @@ public enum Compiler {
         }
         var compiler = StepCompiler(ids: ids, workerNames: Set(ast.workers.map(\.name.value)))
         let programs = ast.workers.map { compiler.program($0.steps) }
-        let expectations = ast.expectations.compactMap { expectation in
-            ids[expectation.variable.value].map { (variable: $0, value: expectation.value) }
+        let expectations = ast.expectations.map { expectation in
+            (variable: compiler.id(expectation.variable), value: expectation.value)
         }
         return CompiledScenario(
             title: scenario.title, path: path, objects: objects, instances: instances, programs: programs,
@@ -39,8 +39,7 @@ public enum Compiler {
 }
 
 /// Compiles steps once names are known, flattening `with` and `repeat` into straight-line code
-/// with jumps. Validation guarantees every name resolves; a name that does not (impossible after
-/// validation) compiles to object 0 rather than crashing.
+/// with jumps. Validation guarantees that every name resolves.
 private struct StepCompiler {
     let ids: [String: ObjectID]
     /// `join` takes a worker or a queue; these names are the workers.
@@ -61,7 +60,14 @@ private struct StepCompiler {
         return code
     }
 
-    private func id(_ reference: Reference) -> ObjectID { ids[reference.value] ?? 0 }
+    /// The object a name refers to. A `ValidatedScenario` has no undeclared names, so one here is
+    /// a bug in validation: carrying on with some other object would run a different scenario.
+    func id(_ reference: Reference) -> ObjectID {
+        guard let id = ids[reference.value] else {
+            preconditionFailure("'\(reference.value)' is not declared, which validation should have reported")
+        }
+        return id
+    }
 
     private mutating func append(_ operation: Operation, _ location: SourceLocation) {
         code.append(Instruction(operation: operation, location: location))

@@ -13,21 +13,29 @@ public struct RunOptions: Sendable {
     /// with a runtime error: the timeline lives in memory (32 bytes an event), and a worker that
     /// loops without waiting records millions a second.
     public var maximumEvents: Int
+    /// A step that would take the run's text values (log lines and text items put on queues) past
+    /// this many bytes of UTF-8 stops the run with a runtime error: they live in memory too, and a
+    /// long `log` in a loop fills it long before `maximumEvents` events.
+    public var maximumTextBytes: Int
     /// How many threads the engine may start before it acts as if the system refused one; tests
     /// use it to exercise a refusal.
     var maximumThreads = Int.max
 
     /// 2^26 events: 2 GiB of timeline.
     public static let defaultMaximumEvents = 1 << 26
+    /// 1 GiB of text.
+    public static let defaultMaximumTextBytes = 1 << 30
 
     public init(
         speed: Double = 1, timeout: Double = 60, handlesInterrupt: Bool = false,
-        onEvents: (@Sendable ([Event]) -> Void)? = nil, maximumEvents: Int = RunOptions.defaultMaximumEvents
+        onEvents: (@Sendable ([Event]) -> Void)? = nil, maximumEvents: Int = RunOptions.defaultMaximumEvents,
+        maximumTextBytes: Int = RunOptions.defaultMaximumTextBytes
     ) {
         self.speed = speed
         self.timeout = timeout
         self.handlesInterrupt = handlesInterrupt
         self.onEvents = onEvents
         self.maximumEvents = maximumEvents
+        self.maximumTextBytes = maximumTextBytes
     }
 }

@@ -18,9 +18,19 @@ final class EventRecorder: Sendable {
     ///     the exact number, to stop the run: a worker looping without ever waiting records
     ///     millions of events a second, and would exhaust memory long before a time-out.
     ///   - reserve: how many events past the limit are still kept (the end of the run).
-    init(streaming: Bool, limit: Int = .max, reserve: Int = 0, onLimit: @escaping @Sendable (Int) -> Void = { _ in }) {
-        store = EventStore(tracksWrites: streaming, limit: limit, reserve: reserve, onLimit: onLimit)
+    ///   - textLimit: the most bytes of text values the run may make (see `admitText`).
+    init(
+        streaming: Bool, limit: Int = .max, reserve: Int = 0, textLimit: Int = .max,
+        onLimit: @escaping @Sendable (Int) -> Void = { _ in }
+    ) {
+        store = EventStore(tracksWrites: streaming, limit: limit, reserve: reserve, textLimit: textLimit, onLimit: onLimit)
     }
+
+    /// Whether a new text value fits in the run's budget of text (see `EventStore.admitText`).
+    func admitText(_ text: String) -> Bool { store.admitText(text) }
+
+    /// The most bytes of text values the run may make.
+    var textLimit: Int { store.textLimit }
 
     @inline(__always)
     func record(instance: Int, _ kind: EventKind, object: Int = -1, value: EventValue = .none) {

@@ -7,12 +7,14 @@ import Synchronization
 ///
 /// `@unchecked Sendable`: each slot is written by exactly one thread (the holder of its `seq`)
 /// before its flag is published; readers read a slot only after seeing its flag (or after every
-/// writer has ended); `texts` is guarded; `chunks` only
+/// writer has ended); `texts` is guarded; `textBytes` is atomic; `chunks` only
 /// grows, under `growth`, and its length is published through `chunkCount` with release ordering.
 ///
 /// The number of events is limited where it costs nothing per event, when a chunk is added: the
 /// first event that needs a chunk past the limit calls `onLimit` (which stops the run), and events
-/// that would need a chunk past the reserve after it are dropped, never written.
+/// that would need a chunk past the reserve after it are dropped, never written. Text values are
+/// limited by their bytes (`admitText`): the event limit does not bound them, as one event can
+/// carry a long text.
 final class EventStore: @unchecked Sendable {
     static let chunkShift = 16
     static let chunkSize = 1 << chunkShift
@@ -48,6 +50,10 @@ final class EventStore: @unchecked Sendable {
     let tracksWrites: Bool
     /// Text values (log lines, text queue items), by index.
     private let texts = Guarded<[String]>([])
+    /// UTF-8 bytes of the text values made so far, counted by `admitText`.
+    private let textBytes = Atomic<Int>(0)
+    /// The most bytes of text a run may make.
+    let textLimit: Int
     /// Chunks from this one on hold events past the limit.
     private let limitChunk: Int
     /// Chunks from this one on are never made.
@@ -60,8 +66,13 @@ final class EventStore: @unchecked Sendable {
     /// - Parameters:
     ///   - limit: the event with this `seq` (rounded up to a whole chunk) calls `onLimit` with it.
     ///   - reserve: events kept past the limit (rounded up to a whole chunk, at least one).
-    init(tracksWrites: Bool, limit: Int = .max, reserve: Int = 0, onLimit: @escaping @Sendable (Int) -> Void = { _ in }) {
+    ///   - textLimit: the most bytes of text values a run may make (see `admitText`).
+    init(
+        tracksWrites: Bool, limit: Int = .max, reserve: Int = 0, textLimit: Int = .max,
+        onLimit: @escaping @Sendable (Int) -> Void = { _ in }
+    ) {
         self.tracksWrites = tracksWrites
+        self.textLimit = textLimit
         let chunks = { (events: Int) in events / Self.chunkSize + (events % Self.chunkSize == 0 ? 0 : 1) }
         limitChunk = min(chunks(max(0, limit)), Self.maximumChunks)
         capacityChunks = min(limitChunk + max(1, chunks(max(0, reserve))), Self.maximumChunks)
@@ -90,6 +101,16 @@ final class EventStore: @unchecked Sendable {
         let index = seq & (Self.chunkSize - 1)
         (chunk.slots + index).initialize(to: slot)
         chunk.ready?[index].store(true, ordering: .releasing)
+    }
+
+    /// Counts a new text value (a log line, a text item) against the run's budget before it is
+    /// made part of the run: false when it would take the run's texts past `textLimit` bytes.
+    /// A text recorded again (the item a `get` takes) shares the first copy's memory, and is not
+    /// counted again.
+    func admitText(_ text: String) -> Bool {
+        // Cannot wrap: the texts counted live in memory, except those refused, one per instance
+        // at most (an instance refused a text fails, or stops as the run ends).
+        textBytes.wrappingAdd(text.utf8.count, ordering: .relaxed).newValue <= textLimit
     }
 
     /// Keeps a text value and returns the payload that names it.

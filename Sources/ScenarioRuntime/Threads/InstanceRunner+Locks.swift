@@ -21,7 +21,7 @@ extension InstanceRunner {
                 return true
             }
         default:
-            return
+            preconditionFailure("'acquire' of '\(name(object))', which is not a lock, rlock or semaphore")
         }
     }
 
@@ -70,13 +70,20 @@ extension InstanceRunner {
                         + "'\(context.scenario.instances[owner].name)', not by '\(info.name)'", at: instruction)
             }
         case .semaphore(let semaphore):
-            let waiter = semaphore.withLock { state in
+            // Releasing is never refused (as in Python), but the count of permits must not wrap around.
+            let (released, waiter): (Bool, Int?) = semaphore.withLock { state in
+                guard state.machine.permits < Int.max else { return (false, nil) }
                 record(.release, object: object)
-                return state.machine.release(by: instance)
+                return (true, state.machine.release(by: instance))
+            }
+            guard released else {
+                throw fail(
+                    "'\(info.name)' releases semaphore '\(name(object))' past the largest number of permits "
+                        + "(\(Int.max))", at: instruction)
             }
             context.wake(waiter)
         default:
-            return
+            preconditionFailure("'release' of '\(name(object))', which is not a lock, rlock or semaphore")
         }
     }
 }

@@ -3,7 +3,7 @@ import ScenarioCompiler
 /// Queues, barriers and joins.
 extension InstanceRunner {
     func put(_ object: Int, value: EventValue?, at instruction: Instruction) throws(InstanceExit) {
-        guard case .queue(let queue) = objects[object] else { return }
+        let queue = queueHandle(object)
         let getter: Int? = try waitUntil(queue, for: Wait(object: object, need: .queueRoom)) { state, _ in
             guard case .put(let item, let wake) = state.put(value, by: instance) else { return nil }
             record(.put, object: object, value: item)
@@ -13,7 +13,7 @@ extension InstanceRunner {
     }
 
     func get(_ object: Int) throws(InstanceExit) {
-        guard case .queue(let queue) = objects[object] else { return }
+        let queue = queueHandle(object)
         let (item, putter): (EventValue, Int?) = try waitUntil(queue, for: Wait(object: object, need: .queueItem)) { state, _ in
             guard case .got(let item, let wake) = state.get(by: instance) else { return nil }
             record(.get, object: object, value: item)
@@ -24,7 +24,7 @@ extension InstanceRunner {
     }
 
     func taskDone(_ object: Int, at instruction: Instruction) throws(InstanceExit) {
-        guard case .queue(let queue) = objects[object] else { return }
+        let queue = queueHandle(object)
         let action = queue.withLock { state in
             let action = state.taskDone()
             if case .done = action { record(.taskDone, object: object) }
@@ -40,7 +40,7 @@ extension InstanceRunner {
     }
 
     func joinQueue(_ object: Int) throws(InstanceExit) {
-        guard case .queue(let queue) = objects[object] else { return }
+        let queue = queueHandle(object)
         try waitFor(queue, for: Wait(object: object, need: .queueDone)) { state, _ in
             guard state.join(by: instance) else { return false }
             record(.join, object: object)
@@ -49,7 +49,9 @@ extension InstanceRunner {
     }
 
     func joinWorker(_ object: Int) throws(InstanceExit) {
-        guard case .worker(let completion) = objects[object] else { return }
+        guard case .worker(let completion) = objects[object] else {
+            preconditionFailure("'join' of '\(name(object))' as a worker, which it is not")
+        }
         try waitFor(completion, for: Wait(object: object, need: .worker)) { state, _ in
             guard state.join(by: instance) else { return false }
             record(.join, object: object)
@@ -60,7 +62,9 @@ extension InstanceRunner {
     /// Arrives at a barrier. The instance that completes a round records a `pass` for every
     /// party, under the barrier's mutex, so each round's waits and passes stay together in `seq` order.
     func wait(_ object: Int) throws(InstanceExit) {
-        guard case .barrier(let barrier) = objects[object] else { return }
+        guard case .barrier(let barrier) = objects[object] else {
+            preconditionFailure("'wait' on '\(name(object))', which is not a barrier")
+        }
         let arrival = barrier.withLock { state in
             let arrival = state.arrive(instance)
             record(.wait, object: object)
@@ -77,5 +81,13 @@ extension InstanceRunner {
         case .mustWait(let generation):
             try waitFor(barrier, for: Wait(object: object, need: .barrier)) { state, _ in state.hasOpened(generation) }
         }
+    }
+
+    /// The queue `object`, which validation made sure is one.
+    private func queueHandle(_ object: Int) -> Guarded<QueueStateMachine>.Handle {
+        guard case .queue(let queue) = objects[object] else {
+            preconditionFailure("'\(name(object))' is used as a queue but is not one")
+        }
+        return queue
     }
 }

@@ -7,12 +7,11 @@ extension InstanceRunner {
         case .literal(let value):
             return value
         case .variable(let object):
-            guard case .variable(let cell) = objects[object] else { return 0 }
-            return cell.load()
+            return variable(object).load()
         case .index:
             return info.index
         case .round:
-            return loops.last?.round ?? 0
+            return round
         case .item:
             switch item {
             case .integer(let value):
@@ -25,10 +24,25 @@ extension InstanceRunner {
         }
     }
 
-    func render(_ value: PutValue) -> EventValue {
+    /// The item a `put` step puts.
+    func render(_ value: PutValue, at instruction: Instruction) throws(InstanceExit) -> EventValue {
         switch value {
-        case .integer(let number): .integer(number)
-        case .text(let template): .text(text(template))
+        case .integer(let number):
+            return .integer(number)
+        case .text(let template):
+            let item = text(template)
+            try admit(item, at: instruction)
+            return .text(item)
+        }
+    }
+
+    /// Counts a new text value against the run's budget of text: log lines and text items live in
+    /// memory until the run ends, and the event limit does not bound them.
+    func admit(_ text: String, at instruction: Instruction) throws(InstanceExit) {
+        guard recorder.admitText(text) else {
+            throw fail(
+                "'\(info.name)' takes the run's text (log lines and text items) past \(recorder.textLimit) bytes, "
+                    + "the most one run may keep", at: instruction)
         }
     }
 
@@ -39,7 +53,7 @@ extension InstanceRunner {
             case .text(let text): result += text
             case .worker: result += info.name
             case .index: result += String(info.index)
-            case .round: result += String(loops.last?.round ?? 0)
+            case .round: result += String(round)
             case .item:
                 switch item {
                 case .integer(let value): result += String(value)
@@ -47,11 +61,15 @@ extension InstanceRunner {
                 case .none: result += "(none)"
                 }
             case .variable(let object):
-                if case .variable(let cell) = objects[object] {
-                    result += String(cell.load())
-                }
+                result += String(variable(object).load())
             }
         }
         return result
+    }
+
+    /// `{round}`: the round of the innermost `repeat`, which validation made sure there is.
+    private var round: Int {
+        guard let loop = loops.last else { preconditionFailure("'{round}' is read outside any 'repeat'") }
+        return loop.round
     }
 }

@@ -47,8 +47,10 @@ extension InstanceRunner {
         }
     }
 
+    /// Sleeps for `nanoseconds` (the scenario's duration; `--speed` scales the wait, not the
+    /// duration the `sleep` event carries).
     func sleep(_ nanoseconds: Int64) throws(InstanceExit) {
-        record(.sleep)
+        record(.sleep, value: .integer(Int(nanoseconds)))
         monitor.pause(instance, at: position)
         let deadline = monotonicNanoseconds() + context.scaled(nanoseconds)
         while monotonicNanoseconds() < deadline {
@@ -63,7 +65,7 @@ extension InstanceRunner {
     /// is due to time out: busy instances that outnumber the cores can keep the engine's thread
     /// from running long after its time-out timer fired, so they watch the deadline themselves.
     func work(_ nanoseconds: Int64) throws(InstanceExit) {
-        record(.work)
+        record(.work, value: .integer(Int(nanoseconds)))
         monitor.pause(instance, at: position)
         let end = monotonicNanoseconds() + context.scaled(nanoseconds)
         var spins = 0

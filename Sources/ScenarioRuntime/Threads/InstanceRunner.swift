@@ -46,9 +46,10 @@ final class InstanceRunner {
             return  // stopped or failed: the engine decides how this instance ended
         }
         record(.finish)
-        if case .worker(let completion) = objects[info.worker] {
-            context.wake(completion.withLock { $0.finish() })
+        guard case .worker(let completion) = objects[info.worker] else {
+            preconditionFailure("the worker of '\(info.name)' is not a worker object")
         }
+        context.wake(completion.withLock { $0.finish() })
         monitor.finish(instance)
     }
 
@@ -70,19 +71,14 @@ final class InstanceRunner {
             case .work(let nanoseconds):
                 try work(nanoseconds)
             case .add(let object, let operand, let sign):
-                let amount = try value(of: operand, at: instruction) &* sign
-                guard case .variable(let cell) = objects[object] else { continue }
-                // A read, then a separate write: not atomic, on purpose.
-                let new = cell.load() &+ amount
-                cell.store(new)
-                record(sign > 0 ? .increment : .decrement, object: object, value: .integer(new))
+                try add(operand, sign: sign, to: object, at: instruction)
             case .set(let object, let operand):
-                let new = try value(of: operand, at: instruction)
-                guard case .variable(let cell) = objects[object] else { continue }
-                cell.store(new)
-                record(.set, object: object, value: .integer(new))
+                try set(object, to: operand, at: instruction)
             case .put(let object, let value):
-                try put(object, value: value.map { render(context.scenario.putValues[$0]) }, at: instruction)
+                let item = try value.map { index throws(InstanceExit) in
+                    try render(context.scenario.putValues[index], at: instruction)
+                }
+                try put(object, value: item, at: instruction)
             case .get(let object):
                 try get(object)
             case .taskDone(let object):
@@ -94,7 +90,9 @@ final class InstanceRunner {
             case .wait(let object):
                 try wait(object)
             case .log(let template):
-                record(.log, value: .text(text(context.scenario.templates[template])))
+                let line = text(context.scenario.templates[template])
+                try admit(line, at: instruction)
+                record(.log, value: .text(line))
             case .loopStart(let count, let end):
                 var times: Int?
                 if let count { times = try value(of: count, at: instruction) }
@@ -113,6 +111,9 @@ final class InstanceRunner {
                 let top = loops.count - 1
                 if let count = loops[top].count, loops[top].round >= count {
                     loops.removeLast()
+                } else if loops[top].round == Int.max {
+                    // Only a `repeat: forever` gets here, after longer than any run may last.
+                    throw fail("'\(info.name)' repeats more rounds than '{round}' can count (\(Int.max))", at: instruction)
                 } else {
                     loops[top].round += 1
                     pc = start + 1

@@ -30,7 +30,7 @@ struct OSThread {
         var thread: pthread_t?
         #endif
         let status = pthread_create(&thread, &attributes, { raw in
-            guard let raw else { return nil }
+            guard let raw else { preconditionFailure("pthread_create passed no argument to the thread") }
             Unmanaged<Body>.fromOpaque(raw).takeRetainedValue().run()
             return nil
         }, context)

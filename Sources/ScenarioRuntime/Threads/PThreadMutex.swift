@@ -45,7 +45,9 @@ final class PThreadCondition: @unchecked Sendable {
         var attributes = pthread_condattr_t()
         pthread_condattr_init(&attributes)
         #if canImport(Glibc)
-        pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)  // deadlines immune to clock changes
+        // Absolute deadlines on the monotonic clock, as `monotonicNanoseconds` gives them:
+        // immune to changes of the wall clock. (Darwin has no `pthread_condattr_setclock`.)
+        pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
         #endif
         pthread_cond_init(raw, &attributes)
         pthread_condattr_destroy(&attributes)
@@ -59,9 +61,25 @@ final class PThreadCondition: @unchecked Sendable {
     func wait(_ mutex: PThreadMutex) { pthread_cond_wait(raw, mutex.raw) }
 
     /// Waits until signalled or until `deadline` (monotonic nanoseconds); false on time-out.
+    /// May also return early (a spurious wake-up): callers check their condition and the time.
     func wait(_ mutex: PThreadMutex, until deadline: Int64) -> Bool {
-        var time = timespec(tv_sec: Int(deadline / 1_000_000_000), tv_nsec: Int(deadline % 1_000_000_000))
+        #if canImport(Darwin)
+        // Darwin's condition variables time out on the wall clock, never the monotonic one, and
+        // a monotonic deadline read as a wall-clock time is decades past: every wait would return
+        // at once. Wait for the time left instead, measured on the monotonic clock.
+        // At most a day at a time (callers wait again), so that the sum the system makes of now and
+        // a deadline far away, such as "never", cannot overflow.
+        let left = min(max(0, deadline - monotonicNanoseconds()), 86_400 * 1_000_000_000)
+        var time = Self.timeSpec(left)
+        return pthread_cond_timedwait_relative_np(raw, mutex.raw, &time) == 0
+        #else
+        var time = Self.timeSpec(max(0, deadline))
         return pthread_cond_timedwait(raw, mutex.raw, &time) == 0
+        #endif
+    }
+
+    private static func timeSpec(_ nanoseconds: Int64) -> timespec {
+        timespec(tv_sec: Int(nanoseconds / 1_000_000_000), tv_nsec: Int(nanoseconds % 1_000_000_000))
     }
 
     func signal() { pthread_cond_signal(raw) }

@@ -12,7 +12,7 @@ final class RunContext: Sendable {
 
     init(
         scenario: CompiledScenario, speed: Double, streaming: Bool,
-        maximumEvents: Int = RunOptions.defaultMaximumEvents
+        maximumEvents: Int = RunOptions.defaultMaximumEvents, maximumTextBytes: Int = RunOptions.defaultMaximumTextBytes
     ) {
         self.scenario = scenario
         let objects = RuntimeObjects(scenario)
@@ -23,7 +23,7 @@ final class RunContext: Sendable {
         self.recorder = EventRecorder(
             streaming: streaming, limit: maximumEvents,
             // After the limit, each instance records at most a step's events and its `stopped`.
-            reserve: 8 * scenario.instances.count + 4096,
+            reserve: 8 * scenario.instances.count + 4096, textLimit: maximumTextBytes,
             onLimit: { limit in
                 monitor.fail(
                     nil,
@@ -48,10 +48,17 @@ final class RunContext: Sendable {
         if let instance { wake([instance]) }
     }
 
-    /// Scales a scenario duration by `--speed`.
+    /// Scales a scenario duration by `--speed`. A speed so low that the duration would not fit
+    /// waits `longestWait` instead: longer than any run lasts (the time-out ends it), and far
+    /// enough from `Int64.max` that a deadline of now plus this cannot overflow.
     func scaled(_ nanoseconds: Int64) -> Int64 {
-        speed == 1 ? nanoseconds : Int64((Double(nanoseconds) / speed).rounded())
+        guard speed != 1 else { return nanoseconds }
+        let scaled = (Double(nanoseconds) / speed).rounded()
+        return scaled < Double(Self.longestWait) ? Int64(max(0, scaled)) : Self.longestWait
     }
+
+    /// 2^61 ns, about 73 years.
+    static let longestWait: Int64 = 1 << 61
 }
 
 /// Thrown inside an instance when it must stop: the run is ending, or the step failed.

@@ -123,7 +123,9 @@ struct ContentionCounter: Sendable {
         guard let waitedSince else { return }
         let waited = monotonicNanoseconds() - waitedSince
         contended += 1
-        totalWait += waited
+        // Saturating: thousands of instances waiting for a long time-out could pass 292 years in all.
+        let (total, overflowed) = totalWait.addingReportingOverflow(waited)
+        totalWait = overflowed ? .max : total
         longestWait = max(longestWait, waited)
     }
 }

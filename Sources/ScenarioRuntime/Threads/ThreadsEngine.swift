@@ -12,7 +12,7 @@ public enum ThreadsEngine {
     public static func run(_ scenario: CompiledScenario, options: RunOptions = RunOptions()) -> RunReport {
         let context = RunContext(
             scenario: scenario, speed: options.speed, streaming: options.onEvents != nil,
-            maximumEvents: options.maximumEvents)
+            maximumEvents: options.maximumEvents, maximumTextBytes: options.maximumTextBytes)
         let gate = StartGate()
         var threads: [OSThread] = []
         threads.reserveCapacity(scenario.instances.count)

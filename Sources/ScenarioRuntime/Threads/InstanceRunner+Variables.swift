@@ -1,0 +1,39 @@
+import ScenarioCompiler
+
+/// `increment`, `decrement` and `set` on shared variables.
+extension InstanceRunner {
+    /// Adds (`sign` > 0) or subtracts `operand`. A read, then a separate write: not atomic, on
+    /// purpose. A result past the integers is a runtime error, as wrapping around to the other end
+    /// would silently give a wrong value (Python's integers never overflow).
+    func add(_ operand: Operand, sign: Int, to object: Int, at instruction: Instruction) throws(InstanceExit) {
+        let amount = try value(of: operand, at: instruction)
+        let cell = variable(object)
+        let isIncrement = sign > 0
+        let (new, overflowed) = isIncrement
+            ? cell.load().addingReportingOverflow(amount) : cell.load().subtractingReportingOverflow(amount)
+        if overflowed {
+            let upward = isIncrement == (amount > 0)
+            throw fail(
+                "'\(info.name)' \(isIncrement ? "increments" : "decrements") '\(name(object))' past the "
+                    + (upward ? "largest integer (\(Int.max))" : "smallest integer (\(Int.min))"),
+                at: instruction)
+        }
+        cell.store(new)
+        record(isIncrement ? .increment : .decrement, object: object, value: .integer(new))
+    }
+
+    func set(_ object: Int, to operand: Operand, at instruction: Instruction) throws(InstanceExit) {
+        let new = try value(of: operand, at: instruction)
+        let cell = variable(object)
+        cell.store(new)
+        record(.set, object: object, value: .integer(new))
+    }
+
+    /// The variable `object`, which validation made sure is one.
+    func variable(_ object: Int) -> SharedInt {
+        guard case .variable(let cell) = objects[object] else {
+            preconditionFailure("object \(object) ('\(name(object))') is used as a variable but is not one")
+        }
+        return cell
+    }
+}
