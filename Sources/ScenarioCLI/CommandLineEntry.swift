@@ -5,6 +5,12 @@ import ArgumentParser
 public enum CommandLineEntry {
     public static func run(_ arguments: [String]) async -> Int32 {
         let console = Console.current
+        let status = await runCommand(arguments, console: console)
+        return exitStatus(status, afterWritingTo: console)
+    }
+
+    private static func runCommand(_ arguments: [String], console: Console) async -> Int32 {
+        if let status = HelpRequest.answer(arguments, console: console) { return status }
         do {
             var command = try ScenarioCommand.parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -15,6 +21,9 @@ public enum CommandLineEntry {
             return ExitStatus.ok.rawValue
         } catch let exit as ExitCode {
             return exit.rawValue
+        } catch is WriteFailure {
+            // A command stopped writing because a stream failed; `exitStatus` reports it.
+            return ExitStatus.invalid.rawValue
         } catch {
             let message = ScenarioCommand.fullMessage(for: error)
             if ScenarioCommand.exitCode(for: error) == .success {
@@ -25,5 +34,17 @@ public enum CommandLineEntry {
             console.err(message + "\n")
             return ExitStatus.invalid.rawValue
         }
+    }
+
+    /// `status`, unless writing standard output or error failed: then 2 with a message on
+    /// standard error (when it works), or 141 without one when the reader of a pipe went away
+    /// (with SIGPIPE ignored; otherwise the signal has already ended the process, quietly).
+    private static func exitStatus(_ status: Int32, afterWritingTo console: Console) -> Int32 {
+        guard let failure = console.writeFailure() else { return status }
+        if failure.isBrokenPipe { return ExitStatus.brokenPipe.rawValue }
+        if failure.stream == .standardOutput {
+            console.err("scenario: error: \(failure.description)\n")
+        }
+        return ExitStatus.invalid.rawValue
     }
 }

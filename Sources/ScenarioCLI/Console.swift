@@ -7,23 +7,35 @@ public struct Console: Sendable {
     /// Whether standard error is a terminal that shows colours.
     public var errIsTerminal: Bool
     public var outIsTerminal: Bool
+    /// The first write that failed, standard output's before standard error's; nil while every
+    /// write succeeded. A stream drops what is written to it after a failure.
+    public var writeFailure: @Sendable () -> WriteFailure?
 
     public init(
         writeOut: @escaping @Sendable (String) -> Void, writeErr: @escaping @Sendable (String) -> Void,
-        outIsTerminal: Bool = false, errIsTerminal: Bool = false
+        outIsTerminal: Bool = false, errIsTerminal: Bool = false,
+        writeFailure: @escaping @Sendable () -> WriteFailure? = { nil }
     ) {
         self.writeOut = writeOut
         self.writeErr = writeErr
         self.outIsTerminal = outIsTerminal
         self.errIsTerminal = errIsTerminal
+        self.writeFailure = writeFailure
     }
 
     /// The process's standard output and error.
-    public static let standard = Console(
-        writeOut: { FileHandle.standardOutput.write(Data($0.utf8)) },
-        writeErr: { FileHandle.standardError.write(Data($0.utf8)) },
-        outIsTerminal: isatty(STDOUT_FILENO) != 0,
-        errIsTerminal: isatty(STDERR_FILENO) != 0)
+    public static let standard = Console(outputDescriptor: STDOUT_FILENO, errorDescriptor: STDERR_FILENO)
+
+    /// A console writing to two open file descriptors with `write(2)`, remembering the first
+    /// failed write of each instead of crashing.
+    public init(outputDescriptor: Int32, errorDescriptor: Int32) {
+        let output = StandardStream(descriptor: outputDescriptor, stream: .standardOutput)
+        let error = StandardStream(descriptor: errorDescriptor, stream: .standardError)
+        self.init(
+            writeOut: { output.write($0) }, writeErr: { error.write($0) },
+            outIsTerminal: isatty(outputDescriptor) != 0, errIsTerminal: isatty(errorDescriptor) != 0,
+            writeFailure: { output.failure ?? error.failure })
+    }
 
     @TaskLocal public static var current: Console = .standard
 

@@ -36,13 +36,15 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Output: text (timeline, state and summary for people) or json (one object on stdout).")
     var format: OutputFormat = .text
 
-    @Option(help: ArgumentHelp("Also write every event to this file as JSON lines (one object per event, for your own tools).", valueName: "file"))
+    @Option(help: ArgumentHelp("Also write every event to this file as JSON lines (one object per event, for your own tools); - for standard output, with the summary on standard error.", valueName: "file"))
     var timeline: String?
 
-    @Option(help: ArgumentHelp("Stop a run that takes longer than this many seconds (status timeout, exit 4).", valueName: "seconds"))
+    // `.unconditional`: the value is taken even when it starts with a dash, so that `--timeout -1`
+    // is refused as negative rather than read as a missing value followed by a flag.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop a run that takes longer than this many seconds (status timeout, exit 4).", valueName: "seconds"))
     var timeout: Double = 60
 
-    @Option(help: ArgumentHelp("Divide every sleep and work duration by this factor (reported times stay real).", valueName: "x"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Divide every sleep and work duration by this factor (reported times stay real).", valueName: "x"))
     var speed: Double = 1
 
     @Flag(name: .shortAndLong, help: "Print only the summary, not the timeline.")
@@ -56,6 +58,9 @@ struct RunCommand: AsyncParsableCommand {
     func validate() throws {
         guard speed > 0, speed.isFinite else { throw ValidationError("--speed must be a positive number, such as 10") }
         guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
+        if timelineIsStandardOutput, format == .json {
+            throw ValidationError("--timeline - and --format json would both write to standard output; give --timeline a file")
+        }
     }
 
     func run() async throws {
@@ -68,14 +73,14 @@ struct RunCommand: AsyncParsableCommand {
         if (runtime ?? scenario.runtime) == .async {
             console.err("note: the async runtime is not available yet; running on the threads runtime\n")
         }
-        // Refuse an unwritable timeline before the run rather than lose it after.
-        if let timeline, !FileManager.default.createFile(atPath: timeline, contents: nil) {
-            console.err("\(timeline): error: cannot create the timeline file\n")
+        let compiled = Compiler.compile(scenario, path: file)
+        if let problem = SpeedCheck.problem(in: compiled, speed: speed) {
+            console.err(problem + "\n")
             throw ExitStatus.invalid.exitCode
         }
-        let compiled = Compiler.compile(scenario, path: file)
-        let useColor = color.enabled(terminal: console.outIsTerminal)
-        let printer = format == .text && !quiet ? TimelinePrinter(scenario: compiled, console: console, useColor: useColor) : nil
+        let timelineFile = try openTimeline(console: console)
+        let useColor = color.enabled(terminal: timelineIsStandardOutput ? console.errIsTerminal : console.outIsTerminal)
+        let printer = format == .text && !quiet && !timelineIsStandardOutput ? TimelinePrinter(scenario: compiled, console: console, useColor: useColor) : nil
         var options = RunOptions(speed: speed, timeout: timeout, handlesInterrupt: true)
         if let printer {
             options.onEvents = { events in printer.print(events) }
@@ -84,19 +89,18 @@ struct RunCommand: AsyncParsableCommand {
         let report = ThreadsEngine.run(compiled, options: options)
         printer?.finish()
 
-        if let timeline {
-            do {
-                try TimelineJSONLinesWriter(report: report).write(report.events, toFile: timeline)
-            } catch {
-                console.err("\(timeline): error: cannot write the timeline (\(error))\n")
-            }
-        }
+        let timelineFailure = timelineFile.flatMap { writeTimeline(report, to: $0) }
         switch format {
         case .json:
             // Streamed in chunks: the events of a big run would make one enormous string.
-            try? JSONReportRenderer().write(report) { console.out(String(decoding: $0, as: UTF8.self)) }
+            writeJSONReport(report, console: console)
         case .text:
-            console.out(TextSummaryRenderer().render(report, useColor: useColor))
+            let summary = TextSummaryRenderer().render(report, useColor: useColor)
+            if timelineIsStandardOutput { console.err(summary) } else { console.out(summary) }
+        }
+        if let timelineFailure {
+            console.err(timelineFailure + "\n")
+            throw ExitStatus.invalid.exitCode
         }
         let status = ExitStatus(report.status)
         if status != ExitStatus.ok { throw status.exitCode }

@@ -26,8 +26,10 @@ public struct ScenarioCommand: AsyncParsableCommand {
 
 /// The shared option that bounds how many instances a scenario may start.
 struct InstanceLimitOptions: ParsableArguments {
+    // `.unconditional`: `--max-instances -1` is refused as too small, not read as a missing value.
     @Option(
         name: .long,
+        parsing: .unconditional,
         help: ArgumentHelp(
             "The most worker instances a scenario may start; each is an OS thread on the threads runtime.",
             valueName: "n"))

@@ -1,6 +1,6 @@
-import Foundation
-
 /// Where streamed JSON goes: a buffer handed to `sink` each time it passes `chunkSize` bytes.
+/// Rendering only makes bytes; the command line writes them (ScenarioCLI's `OutputFile`), so that
+/// every file is opened, and every write error reported, in one place.
 struct ChunkedOutput {
     /// 1 MiB: large enough that writes are few, small enough to stay out of the way.
     static let defaultChunkSize = 1 << 20
@@ -25,25 +25,5 @@ struct ChunkedOutput {
         guard buffer.count > 0 else { return }
         try sink(buffer.bytes)
         buffer.removeAll()
-    }
-
-    /// Writes to an open file handle.
-    static func writing(to fileHandle: FileHandle, chunkSize: Int = defaultChunkSize) -> ChunkedOutput {
-        ChunkedOutput(chunkSize: chunkSize) { try fileHandle.write(contentsOf: $0) }
-    }
-
-    /// Creates (or truncates) the file at `path`, runs `body` with a handle to it, and closes it.
-    static func withFile<T>(atPath path: String, _ body: (FileHandle) throws -> T) throws -> T {
-        let url = URL(fileURLWithPath: path)
-        try Data().write(to: url)
-        let handle = try FileHandle(forWritingTo: url)
-        do {
-            let result = try body(handle)
-            try handle.close()
-            return result
-        } catch {
-            try? handle.close()
-            throw error
-        }
     }
 }

@@ -18,12 +18,6 @@ public struct JSONReportRenderer: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Streams the report to an open file handle in 1 MiB chunks.
-    public func write(_ report: RunReport, to fileHandle: FileHandle) throws {
-        var output = ChunkedOutput.writing(to: fileHandle)
-        try write(report, to: &output)
-    }
-
     /// Streams the report to `sink`, which receives chunks of about `chunkSize` bytes of UTF-8.
     /// Chunks end only between events (or at the end), so each one decodes on its own.
     public func write(_ report: RunReport, chunkSize: Int = 1 << 20, to sink: ([UInt8]) throws -> Void) throws {
@@ -31,11 +25,6 @@ public struct JSONReportRenderer: Sendable {
             var output = ChunkedOutput(chunkSize: chunkSize, sink: sink)
             try write(report, to: &output)
         }
-    }
-
-    /// Creates (or replaces) the file at `path` and streams the report into it.
-    public func write(_ report: RunReport, toFile path: String) throws {
-        try ChunkedOutput.withFile(atPath: path) { try write(report, to: $0) }
     }
 
     private func write(_ report: RunReport, to output: inout ChunkedOutput) throws {

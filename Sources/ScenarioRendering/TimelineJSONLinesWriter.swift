@@ -45,17 +45,6 @@ public struct TimelineJSONLinesWriter: Sendable {
         return out.string
     }
 
-    /// Streams the events to an open file handle in 1 MiB chunks.
-    public func write(_ events: some Sequence<Event>, to fileHandle: FileHandle) throws {
-        var output = ChunkedOutput.writing(to: fileHandle)
-        try write(events, to: &output)
-    }
-
-    /// Creates (or replaces) the file at `path` and streams the events into it.
-    public func write(_ events: some Sequence<Event>, toFile path: String) throws {
-        try ChunkedOutput.withFile(atPath: path) { try write(events, to: $0) }
-    }
-
     /// Streams the events to `sink`, which receives chunks of about `chunkSize` bytes of UTF-8,
     /// each ending with a whole line.
     public func write(

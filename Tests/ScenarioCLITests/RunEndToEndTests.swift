@@ -320,7 +320,7 @@ struct RunEndToEndTests {
         let path = directory.path("missing-folder/run.jsonl")
         let run = try runYAML(Self.counter, "--timeline", path)
         #expect(run.exited(with: 2), "\(run.summary)")
-        #expect(run.stderr.contains("\(path): error: cannot create the timeline file"), "\(run.summary)")
+        #expect(run.stderr == "\(path): error: cannot open the timeline file: No such file or directory\n", "\(run.summary)")
         #expect(!run.stdout.contains("counter = 100"), "the scenario must not have run: \(run.summary)")
     }
 }

@@ -72,11 +72,11 @@ import Testing
         #expect(try (parse(report)["events"] as? [Any])?.isEmpty == true)
     }
 
-    @Test func streamedFileEqualsRenderedText() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString).json").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try JSONReportRenderer().write(Fixtures.longRun, toFile: path)
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == JSONReportRenderer().render(Fixtures.longRun))
+    @Test func streamedChunksEqualRenderedText() throws {
+        var chunks: [[UInt8]] = []
+        try JSONReportRenderer().write(Fixtures.longRun, chunkSize: 1_000) { chunks.append($0) }
+        #expect(chunks.count > 10)
+        #expect(String(decoding: chunks.joined(), as: UTF8.self) == JSONReportRenderer().render(Fixtures.longRun))
     }
 
     @Test(arguments: [

@@ -33,7 +33,9 @@ import Testing
         let report = Fixtures.named(name)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("timeline-\(UUID().uuidString).jsonl").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try TimelineJSONLinesWriter(report: report).write(report.events, toFile: path)
+        var bytes: [UInt8] = []
+        try TimelineJSONLinesWriter(report: report).write(report.events) { bytes += $0 }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text == TimelineJSONLinesWriter(report: report).render(report.events))
         #expect(text.split(separator: "\n").count == report.events.count)
