@@ -235,3 +235,26 @@ struct ProgressAnalysisTests {
         #expect(table.contains(program: 0, pc: 8, token: finish), "past the last step, it finishes")
     }
 }
+
+@Suite("Runtime messages")
+struct RuntimeMessageTests {
+    /// Releasing an rlock once more than it was acquired names the instance that does not hold it.
+    @Test func anRLockReleasedTooOftenIsNotHeldByTheReleaser() throws {
+        let report = try runScenario("""
+            scenario: One release too many
+            locks:
+              r: rlock
+            workers:
+              w:
+                count: 1
+                steps:
+                  - acquire: r
+                  - release: r
+                  - release: r
+            """)
+        #expect(report.status == .error, "\(report.brief)")
+        #expect(report.error?.message
+            == "'w' releases rlock 'r', which is not held by 'w' (it is not held at all: more releases than acquisitions)")
+        #expect(report.error?.location == "test.yaml:10:9")
+    }
+}

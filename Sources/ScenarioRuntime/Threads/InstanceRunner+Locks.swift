@@ -62,6 +62,12 @@ extension InstanceRunner {
                 context.wake(waiter)
             case .stillHeld:
                 break
+            case .notLocked where box.isReentrant:
+                // An rlock belongs to whoever acquired it: releasing it more often than it was
+                // acquired is a release by an instance that does not hold it.
+                throw fail(
+                    "'\(info.name)' releases rlock '\(name(object))', which is not held by '\(info.name)' "
+                        + "(it is not held at all: more releases than acquisitions)", at: instruction)
             case .notLocked:
                 throw fail("'\(info.name)' releases lock '\(name(object))', which is not locked", at: instruction)
             case .notOwner(let owner):

@@ -32,7 +32,7 @@ final class RuntimeObjects: Sendable {
             let state = guarded(LockState(machine: LockStateMachine(reentrant: reentrant)))
             let owner = AtomicCell(initial: -1)
             owners.append(owner)
-            return LockHandle(state: state, owner: owner.shared)
+            return LockHandle(state: state, owner: owner.shared, isReentrant: reentrant)
         }
         objects = scenario.objects.map { object in
             switch object.kind {
@@ -103,6 +103,7 @@ struct LockState: Sendable {
 struct LockHandle: Sendable {
     let state: Guarded<LockState>.Handle
     let owner: SharedInt
+    let isReentrant: Bool
 }
 
 struct SemaphoreState: Sendable {
