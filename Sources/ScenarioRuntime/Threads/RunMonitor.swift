@@ -3,8 +3,8 @@ import Synchronization
 
 /// Watches every instance of a run to decide when it ends: all non-daemon instances finished,
 /// a blocked non-daemon that nothing can help any more (a deadlock, decided by `ProgressAnalysis`
-/// the moment it becomes true, even while other instances still run), a runtime error, a
-/// time-out or an interrupt. Only the slow paths come here (blocking, waking, sleeping,
+/// within a millisecond or so of becoming true, even while other instances still run), a runtime
+/// error, a time-out or an interrupt. Only the slow paths come here (blocking, waking, sleeping,
 /// finishing); an uncontended acquire never does.
 ///
 /// Lock order: a primitive's mutex may be held while calling the monitor, never the reverse.
@@ -40,6 +40,15 @@ final class RunMonitor: Sendable {
         var nonDaemonsLeft: Int
         var blockedNonDaemons: Int
         var outcome: Outcome?
+        /// Something changed that may leave a blocked non-daemon without help: the progress
+        /// analysis is due.
+        var analysisDue = false
+        /// The engine's thread waits without a time limit short of the deadline: a change must
+        /// wake it. (While it waits for the next analysis slot, it wakes on its own.)
+        var waitingIdle = false
+        /// The analysis is not run again before this time (monotonic ns), so that it costs the
+        /// run at most a fifth of its time however many instances there are.
+        var nextAnalysis: Int64 = 0
     }
     private let isDaemon: [Bool]
     /// Set once an outcome is decided; instances poll it between steps and after every wake.
@@ -93,8 +102,8 @@ final class RunMonitor: Sendable {
             // (Another instance may have decided the outcome just before this one took the
             // primitive's mutex; it used to be reported `stopped` then.)
             guard tally.outcome == nil else { return false }
-            decideIfStuck()
-            return tally.outcome == nil
+            analysisIsDue()
+            return true
         }
     }
 
@@ -114,7 +123,7 @@ final class RunMonitor: Sendable {
         mutex.withLock {
             guard tally.outcome == nil, tally.positions[instance] != pc else { return }
             tally.positions[instance] = pc
-            if tally.blockedNonDaemons > 0 { decideIfStuck() }
+            analysisIsDue()
         }
     }
 
@@ -127,7 +136,7 @@ final class RunMonitor: Sendable {
             if tally.nonDaemonsLeft == 0 {
                 decide(.completed)
             } else {
-                decideIfStuck()
+                analysisIsDue()
             }
         }
     }
@@ -140,16 +149,34 @@ final class RunMonitor: Sendable {
         mutex.withLock { decide(.interrupted) }
     }
 
-    /// Waits for the outcome, or decides `timedOut` at the deadline.
+    /// Waits for the outcome, or decides `timedOut` at the deadline. The thread that waits also
+    /// runs the progress analysis when it is due, off the instances' paths: an instance that
+    /// blocks only marks it due, so that blocking stays cheap however many instances there are.
     func waitForOutcome() -> Outcome {
         let deadline = deadline.load(ordering: .relaxed)
         return mutex.withLock {
             while tally.outcome == nil {
-                if !condition.wait(mutex, until: deadline), monotonicNanoseconds() >= deadline {
+                let now = monotonicNanoseconds()
+                if now >= deadline {
                     decide(.timedOut)
+                } else if tally.analysisDue, now >= tally.nextAnalysis {
+                    analyse(now: now)
+                } else {
+                    tally.waitingIdle = !tally.analysisDue
+                    let until = tally.analysisDue ? min(deadline, tally.nextAnalysis) : deadline
+                    _ = condition.wait(mutex, until: until)
+                    tally.waitingIdle = false
                 }
             }
             return tally.outcome ?? .timedOut
+        }
+    }
+
+    /// Runs a due progress analysis now, on the calling thread; for tests that drive the monitor
+    /// without an engine.
+    func settle() {
+        mutex.withLock {
+            if tally.analysisDue, tally.outcome == nil { analyse(now: monotonicNanoseconds()) }
         }
     }
 
@@ -166,9 +193,18 @@ final class RunMonitor: Sendable {
         condition.broadcast()
     }
 
+    /// Marks the progress analysis due, if it can find anything, and wakes the waiting thread
+    /// when it waits without a time limit.
+    private func analysisIsDue() {
+        guard tally.blockedNonDaemons > 0, !tally.analysisDue else { return }
+        tally.analysisDue = true
+        if tally.waitingIdle { condition.signal() }
+    }
+
     /// A deadlock once a blocked non-daemon can never move again. Daemons stuck among
     /// themselves do not end the run; their non-daemons still may.
-    private func decideIfStuck() {
+    private func analyse(now: Int64) {
+        tally.analysisDue = false
         guard tally.blockedNonDaemons > 0 else { return }
         let states = tally.states
         let positions = tally.positions
@@ -176,5 +212,9 @@ final class RunMonitor: Sendable {
         if stuck.contains(where: { !isDaemon[$0] }) {
             decide(.deadlock(stuck: stuck))
         }
+        // At most every millisecond, and at most a fifth of the time: a run of 100,000 instances
+        // that block and wake all the time must not spend it all on the analysis.
+        let cost = monotonicNanoseconds() - now
+        tally.nextAnalysis = now + max(1_000_000, 5 * cost)
     }
 }
