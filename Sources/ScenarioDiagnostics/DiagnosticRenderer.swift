@@ -49,21 +49,36 @@ public struct DiagnosticRenderer: Sendable {
         }
     }
 
+    /// The heading line. The message quotes names and values from the file, and the path comes
+    /// from the command line: their control characters are escaped.
     private func heading(_ severity: Severity, _ message: String, at location: SourceLocation?) -> String {
-        let place = location.map { "\(source.path):\($0.line):\($0.column): " } ?? "\(source.path): "
-        return "\(bold(place))\(colored(severity)) \(message)\n"
+        let path = VisibleText.escaped(source.path)
+        let place = location.map { "\(path):\($0.line):\($0.column): " } ?? "\(path): "
+        return "\(bold(place))\(colored(severity)) \(VisibleText.escaped(message))\n"
     }
 
-    /// The source line and a caret under the column. Tabs are kept so the caret lines up.
+    /// The source line and a caret under the column. Tabs are kept so the caret lines up; other
+    /// control characters are escaped, and the caret moves past their escapes.
     private func excerpt(at location: SourceLocation?, lines: inout LineCache) -> String {
         guard let location, let scalars = lines.line(location.line, of: source) else { return "" }
         // Long lines are shown as a window around the column, so the caret stays on screen.
         let start = location.column > Self.width ? location.column - Self.width / 2 : 0
         let window = scalars.dropFirst(start).prefix(Self.width)
-        let prefix = start > 0 ? "…" : ""
-        let shown = prefix + String(String.UnicodeScalarView(window))
-        let before = scalars.dropFirst(start).prefix(max(0, location.column - 1 - start))
-        let padding = (start > 0 ? " " : "") + before.map { $0 == "\t" ? "\t" : " " }.joined()
+        // One pass, appending scalars: a file can have tens of thousands of diagnostics to quote.
+        let caretOffset = location.column - 1 - start
+        var shown = start > 0 ? "…" : ""
+        var padding = start > 0 ? " " : ""
+        for (offset, scalar) in window.enumerated() {
+            let isEscaped = scalar != "\t" && VisibleText.isControl(scalar)
+            let escape = isEscaped ? VisibleText.shown(scalar) : ""
+            if isEscaped { shown += escape } else { shown.unicodeScalars.append(scalar) }
+            guard offset < caretOffset else { continue }
+            if scalar == "\t" {
+                padding += "\t"
+            } else {
+                padding += isEscaped ? String(repeating: " ", count: escape.unicodeScalars.count) : " "
+            }
+        }
         return "  \(shown)\n  \(padding)\(green("^"))\n"
     }
 

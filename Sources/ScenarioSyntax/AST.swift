@@ -90,6 +90,13 @@ public struct WorkerDeclaration: Sendable {
     }
 
     public var instanceCount: Int { count?.value ?? 1 }
+
+    /// Whether `location` is in the text of this worker rather than copied in by an alias. An
+    /// anchor comes before its aliases, so whatever an alias in this worker copies was written
+    /// before the worker's name (in a template or in an earlier worker) or inside the worker itself.
+    public func isWritten(at location: SourceLocation) -> Bool {
+        location >= name.location
+    }
 }
 
 /// `expect: {name: value}`: a variable's required final value.

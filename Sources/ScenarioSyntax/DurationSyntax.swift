@@ -1,5 +1,6 @@
 /// Durations: a non-negative number of seconds (`2`, `0.5`) or a string of unit-suffixed parts in
-/// decreasing order (`1h`, `1m30s`, `1.5s`, `250ms`, `100us`, `100µs`, `20ns`).
+/// decreasing order (`1h`, `1m30s`, `1.5s`, `250ms`, `100us`, `100µs`, `20ns`). Numbers are
+/// written as integers are: without a sign and without a leading zero.
 public enum DurationSyntax {
     public struct Problem: Error, Equatable {
         public var message: String
@@ -15,8 +16,13 @@ public enum DurationSyntax {
 
     public static func parse(_ text: String) -> Result<DurationValue, Problem> {
         let trimmed = text.trimmingCharacters(in: " ")
-        if trimmed.hasPrefix("-") {
-            return .failure(Problem(message: "a duration cannot be negative ('\(text.elided)')"))
+        // One message for every sign: '-0' is not negative, but it is not how a duration is written.
+        if trimmed.hasPrefix("-") || trimmed.hasPrefix("+") {
+            return .failure(Problem(message:
+                "'\(text.elided)' has a sign, and a duration is written without one (it is never negative)"))
+        }
+        if numbers(in: trimmed).contains(where: { NumberSpelling.hasLeadingZero($0.prefix { $0 != "." }) }) {
+            return .failure(Problem(message: NumberSpelling.leadingZero(in: text)))
         }
         var total: Double = 0
         if let seconds = number(trimmed) {
@@ -55,6 +61,11 @@ public enum DurationSyntax {
             rest = rest.dropFirst(letters.count)
         }
         return total
+    }
+
+    /// The runs of digits and '.' in `text`: the number of each component ("1m05s" → "1", "05").
+    private static func numbers(in text: String) -> [Substring] {
+        text.split { !$0.isASCIIDigit && $0 != "." }
     }
 
     /// A plain non-negative decimal: `2`, `0.5`, `.5`.

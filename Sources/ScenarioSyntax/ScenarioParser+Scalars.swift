@@ -26,8 +26,17 @@ extension ScenarioParser {
                     + "a name has at most \(Self.maximumNameLength)", at: node.location)
                 return nil
             }
-            error("'\(scalar.text.elided)' is not a valid name: a name starts with a letter or '_' and "
-                + "contains only letters, digits and '_'", at: node.location)
+            // 'é' is a letter to the reader: say that names are ASCII, and give the code point,
+            // since the character may be invisible (a zero-width space) or look like an ASCII one.
+            if let foreign = scalar.text.unicodeScalars.first(where: { !$0.isASCII }) {
+                let code = String(foreign.value, radix: 16, uppercase: true)
+                error("'\(scalar.text.elided)' is not a valid name: '\(foreign)' (U+\(code.leftPadded(to: 4))) is not "
+                    + "allowed, since names are ASCII: a name starts with a letter (a-z, A-Z) or '_' and contains "
+                    + "only letters, digits (0-9) and '_'", at: node.location)
+            } else {
+                error("'\(scalar.text.elided)' is not a valid name: a name starts with a letter or '_' and "
+                    + "contains only letters, digits and '_'", at: node.location)
+            }
             return nil
         }
         return Located(scalar.text, at: node.location)
@@ -47,15 +56,23 @@ extension ScenarioParser {
         return text.unicodeScalars.allSatisfy { $0 == "_" || $0.isASCIILetter || ("0"..."9").contains($0) }
     }
 
+    static let integerTag = "tag:yaml.org,2002:int"
+    static let booleanTag = "tag:yaml.org,2002:bool"
+
     mutating func integer(_ node: YAMLNode, what: String, atLeast minimum: Int? = nil) -> Located<Int>? {
         guard let scalar = node.scalar, !scalar.isNull else {
             error("\(what) must be an integer, not \(node.kindDescription)", at: node.location)
             return nil
         }
         let text = scalar.text
-        guard scalar.isPlain, node.tag == nil || node.tag == "tag:yaml.org,2002:int" else {
+        guard scalar.isPlain else {
             error("\(what) must be an integer, but \"\(text.elided)\" is quoted, which makes it text; "
                 + "remove the quotes", at: node.location)
+            return nil
+        }
+        if let tag = node.tag, tag != Self.integerTag {
+            error("\(what) must be an integer, but '\(text.elided)' is tagged '\(Self.shown(tag: tag))'; "
+                + "write the number without a tag", at: node.location)
             return nil
         }
         if let problem = Self.integerProblem(text) {
@@ -73,13 +90,23 @@ extension ScenarioParser {
         return Located(value, at: node.location)
     }
 
-    /// Why a plain scalar is not a decimal integer, or nil when it is one.
+    /// A tag as it is usually written: `!!float` for `tag:yaml.org,2002:float`, others unchanged.
+    static func shown(tag: String) -> String {
+        let standard = "tag:yaml.org,2002:"
+        return tag.hasPrefix(standard) ? "!!" + tag.dropFirst(standard.count) : tag.elided
+    }
+
+    /// Why a plain scalar is not a decimal integer (an optional '-' and digits, without a leading
+    /// zero), or nil when it is one.
     static func integerProblem(_ text: String) -> String? {
         let shown = text.elided
-        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? String(text.dropFirst()) : text
+        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
         if !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) {
-            if digits.count > 1 && digits.hasPrefix("0") {
-                return "'\(shown)' has a leading zero, which YAML 1.1 reads as octal; write it without the zero"
+            if NumberSpelling.hasLeadingZero(digits) {
+                return NumberSpelling.leadingZero(in: text)
+            }
+            if text.hasPrefix("+") {
+                return "'\(shown)' starts with '+', which is not part of a plain integer; write it without the '+'"
             }
             return nil
         }
@@ -98,11 +125,29 @@ extension ScenarioParser {
         return "found '\(shown)'"
     }
 
+    /// `true` or `false`, plain and in lowercase: the only spellings YAML 1.2 gives a boolean.
     mutating func boolean(_ node: YAMLNode, what: String) -> Located<Bool>? {
-        let text = node.scalar?.text ?? ""
-        switch (node.scalar?.isPlain ?? false) ? text : "" {
-        case "true", "True", "TRUE": return Located(true, at: node.location)
-        case "false", "False", "FALSE": return Located(false, at: node.location)
+        guard let scalar = node.scalar, !scalar.isNull else {
+            error("\(what) must be true or false, not \(node.kindDescription)", at: node.location)
+            return nil
+        }
+        let text = scalar.text
+        guard scalar.isPlain else {
+            error("\(what) must be true or false, but \"\(text.elided)\" is quoted, which makes it text; "
+                + "write true or false without quotes", at: node.location)
+            return nil
+        }
+        if let tag = node.tag, tag != Self.booleanTag {
+            error("\(what) must be true or false, but '\(text.elided)' is tagged '\(Self.shown(tag: tag))'; "
+                + "write true or false without a tag", at: node.location)
+            return nil
+        }
+        switch text {
+        case "true": return Located(true, at: node.location)
+        case "false": return Located(false, at: node.location)
+        case "True", "TRUE", "False", "FALSE":
+            error("\(what) must be true or false, in lowercase; write '\(text.lowercased())', not '\(text)'",
+                at: node.location)
         case "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N":
             error("\(what) must be true or false; '\(text.elided)' meant a boolean only in YAML 1.1, "
                 + "so it is not accepted here", at: node.location)
@@ -125,6 +170,13 @@ extension ScenarioParser {
             error("\(what): \(problem.message)", at: node.location)
             return nil
         }
+    }
+}
+
+extension String {
+    /// The string with zeros in front, up to `width` characters: "E9" → "00E9".
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }
 

@@ -91,6 +91,15 @@ extension ScenarioParser {
         if let scalar = node.scalar, scalar.text == "forever" {
             return .forever(node.location)
         }
+        // 'Forever' or 'forevr' is no integer: say what was probably meant rather than "not an integer".
+        // (Only for a word: "{forevr}" is a reference to a variable.)
+        if let scalar = node.scalar, scalar.text.unicodeScalars.allSatisfy(\.isASCIILetter),
+            Suggestions.closest(to: scalar.text, in: ["forever"]) != nil
+        {
+            error("'repeat' takes an integer, a {variable} or 'forever', not '\(scalar.text.elided)'; "
+                + "did you mean 'forever'?", at: node.location)
+            return nil
+        }
         guard let expression = integerExpression(node, what: "'repeat'", orForever: true) else { return nil }
         if case .literal(let times) = expression, times < 0 {
             error("'repeat' must be at least 0, not \(times)", at: node.location)
@@ -144,7 +153,10 @@ extension ScenarioParser {
     }
 
     private mutating func queueValue(_ node: YAMLNode) -> QueueValue? {
-        if let scalar = node.scalar, scalar.isPlain, Self.integerProblem(scalar.text) == nil, let value = Int(scalar.text) {
+        // '!!str 42' is the text 42: only an untagged (or '!!int') plain integer is a number.
+        if let scalar = node.scalar, scalar.isPlain, node.tag == nil || node.tag == Self.integerTag,
+            Self.integerProblem(scalar.text) == nil, let value = Int(scalar.text)
+        {
             return .integer(value)
         }
         return template(node, what: "'value'").map { .text($0) }
@@ -152,8 +164,7 @@ extension ScenarioParser {
 
     mutating func template(_ node: YAMLNode, what: String) -> TextTemplate? {
         if let placeholder = Self.placeholder(node), node.mapping != nil {
-            return TemplateSyntax.parse("{\(placeholder.value)}", at: placeholder.location, columnsAreExact: false)
-                .get(or: &diagnostics)
+            return parsed("{\(placeholder.value)}", at: placeholder.location, columnsAreExact: false)
         }
         guard let scalar = node.scalar, !scalar.isNull else {
             error("\(what) takes text, not \(node.kindDescription)", at: node.location)
@@ -165,17 +176,14 @@ extension ScenarioParser {
             && scalar.end.column - node.location.column == scalar.text.unicodeScalars.count + quotes
             && (scalar.style == .plain || scalar.style == .singleQuoted || scalar.style == .doubleQuoted)
         let start = SourceLocation(line: node.location.line, column: node.location.column + (quotes > 0 ? 1 : 0))
-        return TemplateSyntax.parse(scalar.text, at: start, columnsAreExact: exact).get(or: &diagnostics)
+        return parsed(scalar.text, at: start, columnsAreExact: exact)
     }
-}
 
-extension Result where Failure == Diagnostic {
-    fileprivate func get(or diagnostics: inout Diagnostics) -> Success? {
-        switch self {
-        case .success(let value): return value
-        case .failure(let problem):
-            diagnostics.append(problem)
-            return nil
-        }
+    /// The template, with its problems reported. It is kept even when it has some, so that the
+    /// validator also resolves its well-formed placeholders (the file will not run anyway).
+    private mutating func parsed(_ text: String, at start: SourceLocation, columnsAreExact: Bool) -> TextTemplate {
+        let (template, problems) = TemplateSyntax.parse(text, at: start, columnsAreExact: columnsAreExact)
+        for problem in problems { diagnostics.append(problem) }
+        return template
     }
 }

@@ -2,8 +2,12 @@ import ScenarioDiagnostics
 
 /// Parses `{name}` placeholders in `log` and `value` text. `{{` and `}}` stand for literal braces.
 enum TemplateSyntax {
-    static func parse(_ text: String, at start: SourceLocation, columnsAreExact: Bool) -> Result<TextTemplate, Diagnostic> {
+    /// The template and every problem in it. Parsing goes on after a malformed brace (which is
+    /// kept as text), so that one check reports them all, and the well-formed placeholders are
+    /// still there for the validator to resolve.
+    static func parse(_ text: String, at start: SourceLocation, columnsAreExact: Bool) -> (TextTemplate, [Diagnostic]) {
         var parts: [TextTemplate.Part] = []
+        var problems: [Diagnostic] = []
         var literal = ""
         let scalars = Array(text.unicodeScalars)
         var index = 0
@@ -19,7 +23,7 @@ enum TemplateSyntax {
                 continue
             }
             if scalar == "}" {
-                return .failure(.error("a lone '}' in text; write '}}' for a literal brace", at: location(index)))
+                problems.append(.error("a lone '}' in text; write '}}' for a literal brace", at: location(index)))
             }
             guard scalar == "{" else {
                 literal.unicodeScalars.append(scalar)
@@ -27,13 +31,18 @@ enum TemplateSyntax {
                 continue
             }
             guard let close = scalars[index...].firstIndex(of: "}") else {
-                return .failure(.error("'{' is never closed; write '{{' for a literal brace", at: location(index)))
+                problems.append(.error("'{' is never closed; write '{{' for a literal brace", at: location(index)))
+                literal.unicodeScalars.append(contentsOf: scalars[index...])
+                break
             }
             let name = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
             let here = location(index + 1)
             guard ScenarioParser.isValidName(name) else {
-                return .failure(.error("'{\(name.elided)}' is not a placeholder; inside braces write a variable name, "
+                problems.append(.error("'{\(name.elided)}' is not a placeholder; inside braces write a variable name, "
                     + "worker, i, item or round (or '{{' for a literal brace)", at: here))
+                literal.unicodeScalars.append(contentsOf: scalars[index...close])
+                index = close + 1
+                continue
             }
             if !literal.isEmpty {
                 parts.append(.text(literal))
@@ -49,6 +58,6 @@ enum TemplateSyntax {
             index = close + 1
         }
         if !literal.isEmpty { parts.append(.text(literal)) }
-        return .success(TextTemplate(parts: parts, at: start))
+        return (TextTemplate(parts: parts, at: start), problems)
     }
 }

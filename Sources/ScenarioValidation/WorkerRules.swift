@@ -34,10 +34,18 @@ enum WorkerRules {
                         "worker '\(worker.name.value)' joins itself, which would wait forever; join another "
                             + "worker or a queue", at: target.location)
                 case .repeat(.forever(let location), _) where !worker.isDaemon:
-                    context.warning(
-                        "'repeat: forever' in worker '\(worker.name.value)', which is not a daemon: the run "
-                            + "cannot end until it is stopped (mark the worker 'daemon: true' to stop it "
-                            + "when the others finish)", at: location)
+                    let message = "'repeat: forever' in worker '\(worker.name.value)', which is not a daemon: the "
+                        + "run cannot end until it is stopped (mark the worker 'daemon: true' to stop it when the "
+                        + "others finish)"
+                    if worker.isWritten(at: location) {
+                        context.warning(message, at: location)
+                    } else {
+                        // The loop is written in a template or in another worker (perhaps a daemon),
+                        // so the caret goes to the worker that is not a daemon.
+                        context.warning(message, at: worker.name.location, notes: [DiagnosticNote(
+                            "the 'repeat: forever', which worker '\(worker.name.value)' reuses through an alias",
+                            at: location)])
+                    }
                 default:
                     break
                 }

@@ -156,4 +156,39 @@ struct HostileScenarioTests {
         #expect(result.diagnostics.errors.first?.message.contains("bytes of text") == true)
         #expect(result.diagnostics.errors.first?.location?.line == 66)
     }
+
+    /// Diagnostics quoted a hostile file's control characters raw: its source line (libyaml
+    /// refuses control characters, and the error quotes the line that has them) and the names
+    /// that messages quote (a double-quoted name can hold "\e"). Printed to a terminal, they
+    /// could set its title, move its cursor or hide text. They are escaped as the timeline
+    /// escapes them, with the caret under the escape.
+    @Test func controlCharactersInTheSourceLineAreEscaped() throws {
+        let text = "scenario: t\nworkers:\n  w:\n    - log: \"\u{1B}]0;owned\u{07}\u{0}\"\n"
+        let result = Self.check(text)
+        let rendered = DiagnosticRenderer(source: result.source).render(result.diagnostics)
+        #expect(!rendered.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(rendered.debugDescription)")
+        let lines = rendered.split(separator: "\n").map(String.init)
+        let excerpt = try #require(lines.first { $0.contains("- log:") })
+        #expect(excerpt == "      - log: \"\\u{1B}]0;owned\\u{7}\\u{0}\"")
+        // libyaml points at the first control character: the caret is under the start of its escape.
+        let caret = try #require(lines.last)
+        #expect(caret.firstIndex(of: "^").map { excerpt[$0...].hasPrefix("\\u{1B}") } == true, "\(rendered)")
+    }
+
+    @Test func controlCharactersInQuotedNamesAreEscaped() throws {
+        let text = "scenario: t\nvariables:\n  \"\\e[2J\\0\": 0\nworkers:\n  w:\n    - log: x\n"
+        let result = Self.check(text)
+        let message = try #require(result.diagnostics.errors.first?.message)
+        #expect(message.contains("\u{1B}[2J"), "the diagnostic keeps the name as it is")
+        let rendered = DiagnosticRenderer(source: result.source).render(result.diagnostics)
+        #expect(!rendered.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(rendered.debugDescription)")
+        #expect(rendered.contains("'\\u{1B}[2J\\u{0}' is not a valid name"), "\(rendered)")
+    }
+
+    /// A tab in the source line is kept, so that the caret lines up under it in any terminal.
+    @Test func tabsInTheSourceLineAreKept() throws {
+        let result = Self.check("scenario: t\nworkers:\n  w: [\t{aquire: l}]\n")
+        let rendered = DiagnosticRenderer(source: result.source).render(result.diagnostics)
+        #expect(rendered.contains("  w: [\t{aquire: l}]\n        \t ^"), "\(rendered.debugDescription)")
+    }
 }

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Names")
 struct NameTests {
-    @Test(arguments: ["1abc", "my-var", "café", "a.b", "\"two words\""])
+    @Test(arguments: ["1abc", "my-var", "a.b", "\"two words\""])
     func invalidDeclaredNames(_ written: String) {
         let shown = written.hasPrefix("\"") ? String(written.dropFirst().dropLast()) : written
         Checked("""
@@ -16,6 +16,22 @@ struct NameTests {
               w:
                 - log: hi
             """).expect(.error, "'\(shown)' is not a valid name: a name starts with a letter or '_' and contains only letters, digits and '_'")
+    }
+
+    /// 'é' is a letter, and "only letters" did not say why 'café' was refused: names are ASCII.
+    @Test(arguments: [
+        ("café", "'é' (U+00E9)"), ("naïve_2", "'ï' (U+00EF)"), ("\"zero\u{200B}width\"", "(U+200B)"),
+        ("Ωmega", "'Ω' (U+03A9)"),
+    ])
+    func nonASCIINamesSayNamesAreASCII(_ written: String, _ character: String) {
+        Checked("""
+            scenario: t
+            variables:
+              ‸\(written): 0
+            workers:
+              w:
+                - log: hi
+            """).expect(.error, "\(character) is not allowed, since names are ASCII: a name starts with a letter (a-z, A-Z) or '_'")
     }
 
     @Test(arguments: ["_private", "camelCase", "snake_case_2", "X"])
@@ -42,6 +58,52 @@ struct NameTests {
             """).expect(.error, "'\(name)' is a reserved name (it means something inside '{…}' placeholders or 'expect'); rename this variable")
     }
 
+    /// Only variables are read in braces and in `expect`, so only they cannot have the reserved
+    /// names; the README's own example, a worker called `worker`, was refused.
+    @Test(arguments: ["worker", "i", "item", "round", "deadlock"])
+    func reservedNamesAreFreeForEverythingButVariables(_ name: String) throws {
+        let checked = Checked("""
+            scenario: t
+            variables:
+              counter: 0
+            workers:
+              \(name):
+                count: 2
+                steps:
+                  - log: "{worker} is instance {i}"
+                  - increment: counter
+              main:
+                - join: \(name)
+            expect:
+              counter: 2
+            """)
+        checked.expectValid()
+        let log = try #require(checked.result.scenario?.ast.workers.first?.steps.first)
+        guard case .log(let template) = log.action, case .worker = template.parts.first else {
+            Issue.record("'{worker}' should still be the instance's name, got \(log.action)")
+            return
+        }
+    }
+
+    @Test(arguments: ["worker", "i", "item", "round", "deadlock"])
+    func reservedNamesAreFreeForLocksSemaphoresBarriersAndQueues(_ name: String) {
+        for (section, value, steps) in [
+            ("locks", "lock", "- with: \(name)\n      do: []"),
+            ("semaphores", "1", "- acquire: \(name)\n    - release: \(name)"),
+            ("barriers", "1", "- wait: \(name)"),
+            ("queues", "0", "- put: \(name)\n    - get: \(name)\n    - log: \"got {item}\""),
+        ] {
+            Checked("""
+                scenario: t
+                \(section):
+                  \(name): \(value)
+                workers:
+                  w:
+                    \(steps)
+                """).expectValid()
+        }
+    }
+
     /// A referenced name that is not a name, a reserved name, a section written twice.
     static let nameErrors: [ErrorCase] = [
         .init("invalid referenced name", """
@@ -56,12 +118,6 @@ struct NameTests {
               w:
                 - acquire:‸
             """, "expected a name, found nothing"),
-        .init("reserved worker name", """
-            scenario: t
-            workers:
-              ‸worker:
-                - log: hi
-            """, "'worker' is a reserved name"),
         // A reserved name is still what the file means by that name: steps that use it should not
         // add "not declared" errors on top of the one that asks for a rename.
         .init("reserved name does not cascade into undeclared errors", """

@@ -253,4 +253,27 @@ struct PlaceholderTests {
         #expect(checked.errors.count == 2)
     }
 
+    /// The checker stopped at the first malformed brace of a text, and dropped the step, so the
+    /// undeclared names before it were not reported either.
+    @Test func everyProblemOfATextIsReportedAtItsColumn() {
+        let checked = Checked(Self.worker("""
+            - log: "{‸unknown} {‸countr} {‸} ‸{counter"
+            """))
+        checked.expect(.error, "'{unknown}' uses 'unknown', which is not declared", at: 0, alone: false)
+        checked.expect(.error, "'{countr}' uses 'countr', which is not declared; did you mean 'counter'?", at: 1, alone: false)
+        checked.expect(.error, "'{}' is not a placeholder", at: 2, alone: false)
+        checked.expect(.error, "'{' is never closed", at: 3, alone: false)
+        #expect(checked.errors.count == 4, "\(checked.listing)")
+    }
+
+    @Test func everyBraceProblemOfAPutValueIsReported() {
+        let checked = Checked(Self.worker("""
+            - put: q
+              value: "‸} {‸1x} {‸counter}"
+            """))
+        checked.expect(.error, "a lone '}' in text", at: 0, alone: false)
+        checked.expect(.error, "'{1x}' is not a placeholder", at: 1, alone: false)
+        #expect(checked.errors.count == 2, "\(checked.listing)")
+        #expect(!checked.diagnostics.contains { $0.location == checked.markers[2] })
+    }
 }

@@ -16,6 +16,13 @@ struct IntegerTests {
         BadInteger(written: "\"3\"", fragment: "must be an integer, but \"3\" is quoted, which makes it text; remove the quotes"),
         BadInteger(written: "'3'", fragment: "is quoted, which makes it text"),
         BadInteger(written: "017", fragment: "'017' has a leading zero, which YAML 1.1 reads as octal"),
+        BadInteger(written: "-017", fragment: "'-017' has a leading zero, which YAML 1.1 reads as octal"),
+        // grammar.md says "an optional '-' and digits"; '+5' was accepted all the same.
+        BadInteger(written: "+5", fragment: "'+5' starts with '+', which is not part of a plain integer; write it without the '+'"),
+        // A tag is not quoting: the message said '1' was quoted.
+        BadInteger(written: "!!float 1", fragment: "must be an integer, but '1' is tagged '!!float'; write the number without a tag"),
+        BadInteger(written: "!!str 3", fragment: "'3' is tagged '!!str'"),
+        BadInteger(written: "!local 3", fragment: "'3' is tagged '!local'"),
         BadInteger(written: "1_000", fragment: "'1_000' has '_' separators"),
         BadInteger(written: "0x10", fragment: "'0x10' is hexadecimal, octal or binary; write it in decimal"),
         BadInteger(written: "0o17", fragment: "is hexadecimal, octal or binary"),
@@ -47,7 +54,7 @@ struct IntegerTests {
         #expect(error?.message.hasPrefix("a variable's initial value ") == true)
     }
 
-    @Test(arguments: ["0", "42", "-7", "+5", "9223372036854775807"])
+    @Test(arguments: ["0", "-0", "42", "-7", "9223372036854775807", "!!int 3"])
     func plainDecimalIntegersAreAccepted(_ written: String) throws {
         let checked = Checked("""
             scenario: t
@@ -58,7 +65,7 @@ struct IntegerTests {
                 - increment: c
             """)
         checked.expectValid()
-        let value = try #require(Int(written))
+        let value = try #require(Int(written.replacingOccurrences(of: "!!int ", with: "")))
         #expect(checked.result.scenario?.symbols["c"]?.kind == .variable(initial: value))
     }
 
@@ -109,6 +116,30 @@ struct IntegerTests {
                   do:
                     - log: hi
             """, "'repeat' must be at least 0, not -1"),
+        .init("repeat: Forever suggests forever", """
+            scenario: t
+            workers:
+              w:
+                - repeat: ‸Forever
+                  do:
+                    - log: hi
+            """, "'repeat' takes an integer, a {variable} or 'forever', not 'Forever'; did you mean 'forever'?"),
+        .init("repeat: forevr suggests forever", """
+            scenario: t
+            workers:
+              w:
+                - repeat: ‸forevr
+                  do:
+                    - log: hi
+            """, "not 'forevr'; did you mean 'forever'?"),
+        .init("a variable named like forever is not taken for a misspelt forever", """
+            scenario: t
+            workers:
+              w:
+                - repeat: "{‸forevr}"
+                  do:
+                    - log: hi
+            """, "'{forevr}' uses 'forevr', which is not declared"),
         .init("repeat takes an integer, a variable or forever", """
             scenario: t
             workers:
@@ -179,12 +210,31 @@ struct BooleanTests {
             .expect(.error, "'daemon' must be true or false; '\(written)' meant a boolean only in YAML 1.1")
     }
 
-    @Test(arguments: ["\"true\"", "maybe", "1"])
+    @Test(arguments: ["maybe", "1"])
     func otherValuesAreNotBooleans(_ written: String) {
         Checked(Self.daemon(written)).expect(.error, "'daemon' must be true or false, not")
     }
 
-    @Test(arguments: [("true", true), ("false", false), ("True", true), ("FALSE", false)])
+    /// A quoted boolean was called "not 'false'", as if false were not a boolean.
+    @Test(arguments: ["\"false\"", "'true'", "\"yes\""])
+    func quotedBooleansAreText(_ written: String) {
+        let text = String(written.dropFirst().dropLast())
+        Checked(Self.daemon(written)).expect(.error,
+            "'daemon' must be true or false, but \"\(text)\" is quoted, which makes it text; write true or false without quotes")
+    }
+
+    @Test func taggedBooleansAreRefused() {
+        Checked(Self.daemon("!!str true")).expect(.error, "'daemon' must be true or false, but 'true' is tagged '!!str'")
+    }
+
+    /// grammar.md says "true and false, nothing else"; True, TRUE, False and FALSE were accepted.
+    @Test(arguments: ["True", "TRUE", "False", "FALSE"])
+    func capitalisedBooleansAreRefused(_ written: String) {
+        Checked(Self.daemon(written)).expect(.error,
+            "'daemon' must be true or false, in lowercase; write '\(written.lowercased())', not '\(written)'")
+    }
+
+    @Test(arguments: [("true", true), ("false", false), ("!!bool true", true)])
     func trueAndFalseAreAccepted(_ written: String, _ value: Bool) throws {
         let checked = Checked(Self.daemon(written))
         checked.expectValid()
@@ -215,6 +265,10 @@ struct DurationTests {
         ("1m30s", 90_000_000_000),
         ("1h", 3_600_000_000_000),
         ("24h", 86_400_000_000_000),
+        ("0", 0),
+        ("0s", 0),
+        ("0.05s", 50_000_000),
+        (".5", 500_000_000),
         ("\"1s\"", 1_000_000_000),
     ] as [(String, Int64)])
     func validDurations(_ written: String, _ nanoseconds: Int64) throws {
@@ -229,8 +283,17 @@ struct DurationTests {
     }
 
     @Test(arguments: [
-        ("-1", "a duration cannot be negative ('-1')"),
-        ("-250ms", "cannot be negative"),
+        ("-1", "'-1' has a sign, and a duration is written without one (it is never negative)"),
+        ("-250ms", "'-250ms' has a sign"),
+        // '-0' is not negative: it was called so.
+        ("-0", "'-0' has a sign, and a duration is written without one"),
+        ("+1", "'+1' has a sign"),
+        // A leading zero was accepted in a duration and refused in an integer: one rule for both,
+        // with the integers' message.
+        ("010", "'010' has a leading zero, which YAML 1.1 reads as octal; write it without the zero"),
+        ("01s", "'01s' has a leading zero, which YAML 1.1 reads as octal; write it without the zero"),
+        ("1m05s", "'1m05s' has a leading zero"),
+        ("00.5", "'00.5' has a leading zero"),
         ("5 minutes", "'5 minutes' is not a duration; write seconds as a number (2, 0.5) or use units"),
         ("1s30m", "'1s30m' is not a duration"),
         ("1s1s", "is not a duration"),

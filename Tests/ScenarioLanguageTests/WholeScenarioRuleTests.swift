@@ -114,6 +114,45 @@ struct WorkerRuleTests {
                 - log: hi
             """).expectValid()
     }
+
+    /// Steps shared through an alias carry the anchor's positions: the warning about the
+    /// non-daemon 'main' pointed into the daemon 'pool', as if the daemon were the problem.
+    @Test func repeatForeverReachedThroughAnAliasWarnsAtTheNonDaemonWorker() {
+        let checked = Checked("""
+            scenario: t
+            workers:
+              pool:
+                daemon: true
+                steps: &loop
+                  - repeat: ‸forever
+                    do:
+                      - log: hi
+              ‸main:
+                - log: start
+                - repeat: 1
+                  do: *loop
+            """)
+        let warning = checked.expect(.warning, "'repeat: forever' in worker 'main', which is not a daemon", at: 1)
+        checked.expectNote(on: warning, "the 'repeat: forever', which worker 'main' reuses through an alias", at: 0)
+        #expect(checked.warnings.count == 1, "\(checked.listing)")
+    }
+
+    @Test func repeatForeverMergedFromATemplateWarnsAtTheWorker() {
+        let checked = Checked("""
+            scenario: t
+            x-templates:
+              ticker: &ticker
+                steps:
+                  - repeat: ‸forever
+                    do:
+                      - log: tick
+            workers:
+              ‸main:
+                <<: *ticker
+            """)
+        let warning = checked.expect(.warning, "'repeat: forever' in worker 'main'", at: 1)
+        checked.expectNote(on: warning, "reuses through an alias", at: 0)
+    }
 }
 
 @Suite("Lock warnings")

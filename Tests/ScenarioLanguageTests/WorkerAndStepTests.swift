@@ -245,4 +245,30 @@ struct StepTests {
         ])
         #expect(steps.first?.location == Position(line: 14, column: 7))
     }
+
+    /// A put value is an integer only when it is one by the integers' rules: '!!str 42' was put as
+    /// the integer 42 although its tag says text.
+    @Test(arguments: [("42", "42", true), ("!!int 42", "42", true), ("!!str 42", "42", false), ("+5", "+5", false),
+        ("017", "017", false), ("\"42\"", "42", false)])
+    func putValueIsAnIntegerOnlyWhenWrittenAsOne(_ written: String, _ shown: String, _ isInteger: Bool) throws {
+        let checked = Checked("""
+            scenario: t
+            queues:
+              q: 0
+            workers:
+              w:
+                - put: q
+                  value: \(written)
+            """)
+        checked.expectValid()
+        let step = try #require(checked.result.scenario?.ast.workers.first?.steps.first)
+        switch step.action {
+        case .put(_, .integer(let value)?):
+            #expect(isInteger && "\(value)" == shown, "put the integer \(value)")
+        case .put(_, .text(let template)?):
+            #expect(!isInteger && template.constantText == shown, "put the text \(template.constantText ?? "?")")
+        default:
+            Issue.record("expected a put with a value, got \(step.action)")
+        }
+    }
 }
