@@ -18,15 +18,15 @@ public struct StepDurations: Sendable {
     private let programs: [Program]
     /// For each instance, the index of its program in `programs`.
     private let programOfInstance: [Int]
-    /// For each instance, the positions it may be at (see `Program.position`).
-    private var positions: [[Int]]
+    /// For each instance, the positions it may be at.
+    private var positions: [[Program.Position]]
 
     /// Follows the instances of `scenario`.
     public init(scenario: CompiledScenario) {
         let programs = scenario.programs.map(Program.init)
         self.programs = programs
         programOfInstance = scenario.instances.map(\.program)
-        positions = scenario.instances.map { programs.indices.contains($0.program) ? programs[$0.program].closure[0] : [] }
+        positions = scenario.instances.map { programs.indices.contains($0.program) ? programs[$0.program].start : [] }
     }
 
     /// `event`, with its step's duration in nanoseconds as its value (`.integer`) when it is a
@@ -41,7 +41,7 @@ public struct StepDurations: Sendable {
         case .block:
             return event  // before the event of the step that waited: the position stays
         case .start:
-            positions[instance] = program.closure[0]
+            positions[instance] = program.start
             return event
         case .stopped:
             positions[instance] = []
@@ -51,9 +51,9 @@ public struct StepDurations: Sendable {
         }
         var matched = positions[instance].filter { program.records(event, at: $0) }
         if matched.isEmpty {
-            matched = program.allPositions.filter { program.records(event, at: $0) }
+            matched = program.anywhere.filter { program.records(event, at: $0) }
         }
-        var next: [Int] = []
+        var next: [Program.Position] = []
         for position in matched {
             for successor in program.successors(of: position) where !next.contains(successor) {
                 next.append(successor)
@@ -61,7 +61,7 @@ public struct StepDurations: Sendable {
         }
         positions[instance] = next
         guard event.kind == .sleep || event.kind == .work, event.value == .none else { return event }
-        let durations = Set(matched.compactMap { program.steps[$0 / 2].duration })
+        let durations = Set(matched.compactMap { program.steps[$0.pc].duration })
         guard durations.count == 1, let duration = durations.first, let value = Int(exactly: duration) else { return event }
         var annotated = event
         annotated.value = .integer(value)
@@ -70,12 +70,21 @@ public struct StepDurations: Sendable {
 }
 
 /// One compiled program seen as the events its instructions record.
-///
-/// A position is `2 × pc` before the instruction at `pc` (or at the end, `pc == count`), and
-/// `2 × pc + 1` between the two events of an instruction that records two (`sleep`, `wake`;
-/// `wait`, `pass`). Positions before an instruction are only ever ones that record an event:
-/// `repeat`'s own instructions record none, so they are passed through at once.
 private struct Program: Sendable {
+    /// Where an instance may be: before the instruction at `pc` (or at the end, `pc == count`),
+    /// or, `inside`, between the two events of an instruction that records two (`sleep` then
+    /// `wake`, `wait` then `pass`). Positions before an instruction are only ever ones that
+    /// record an event: `repeat`'s own instructions record none, so they are passed through.
+    struct Position: Hashable, Sendable {
+        var pc: Int
+        var inside = false
+        /// The current round of each enclosing `repeat`, outermost first; `unknown` where the
+        /// count is read at run time, the loop runs forever, or the round was lost.
+        var rounds: [Int]
+
+        static let unknown = -1
+    }
+
     /// The events of one instruction; nil `first` for one that records none.
     struct Step: Sendable {
         var first: EventKind?
@@ -84,34 +93,111 @@ private struct Program: Sendable {
         var duration: Int64? = nil
     }
 
+    /// How many rounds a `repeat` makes, as far as the program says.
+    enum LoopCount: Sendable {
+        case forever, fixed(Int), readAtRunTime
+    }
+
+    let instructions: [Instruction]
     /// One per instruction, then one for the end of the program (`finish`).
     let steps: [Step]
-    /// For each pc (0...count), the positions reachable from it without recording an event.
-    let closure: [[Int]]
-    /// Every position that records an event.
-    let allPositions: [Int]
+    /// Where an instance starts.
+    var start: [Position] { reachable(from: 0, rounds: []) }
+    /// Every position that records an event, with the rounds of its loops unknown: where to
+    /// look for an event that fits none of the positions an instance may be at.
+    let anywhere: [Position]
+
+    /// Closures of one position never take more steps than this: a huge `repeat` whose body
+    /// records nothing would otherwise be walked round by round.
+    static let stepLimit = 10_000
 
     init(_ instructions: [Instruction]) {
+        self.instructions = instructions
         let steps = instructions.map { Self.step(of: $0.operation) } + [Step(first: .finish)]
         self.steps = steps
-        closure = (0...instructions.count).map { Self.reachable(from: $0, in: instructions) }
-        allPositions = steps.indices.flatMap { pc in
-            steps[pc].first == nil ? [] : steps[pc].second == nil ? [2 * pc] : [2 * pc, 2 * pc + 1]
+        var depth = 0
+        var anywhere: [Position] = []
+        for (pc, step) in steps.enumerated() {
+            if pc < instructions.count, case .loopEnd = instructions[pc].operation { depth -= 1 }
+            let rounds = Array(repeating: Position.unknown, count: max(0, depth))
+            if step.first != nil { anywhere.append(Position(pc: pc, rounds: rounds)) }
+            if step.second != nil { anywhere.append(Position(pc: pc, inside: true, rounds: rounds)) }
+            if pc < instructions.count, case .loopStart = instructions[pc].operation { depth += 1 }
         }
+        self.anywhere = anywhere
     }
 
     /// Whether the instruction at `position` records `event` next.
-    func records(_ event: Event, at position: Int) -> Bool {
-        let step = steps[position / 2]
-        let kind = position % 2 == 0 ? step.first : step.second
-        return kind == event.kind && Int(event.object) == step.object
+    func records(_ event: Event, at position: Position) -> Bool {
+        let step = steps[position.pc]
+        return (position.inside ? step.second : step.first) == event.kind && Int(event.object) == step.object
     }
 
     /// Where an instance is after `position` recorded its event.
-    func successors(of position: Int) -> [Int] {
-        let pc = position / 2
-        if position % 2 == 0, steps[pc].second != nil { return [position + 1] }
-        return pc + 1 < closure.count ? closure[pc + 1] : []  // after `finish`, nothing
+    func successors(of position: Position) -> [Position] {
+        if !position.inside, steps[position.pc].second != nil {
+            return [Position(pc: position.pc, inside: true, rounds: position.rounds)]
+        }
+        return position.pc < instructions.count ? reachable(from: position.pc + 1, rounds: position.rounds) : []
+    }
+
+    /// The positions before event-recording instructions (or the end) that `pc` leads to
+    /// without recording anything: through the starts and ends of `repeat`s, counting rounds
+    /// where the count is written in the file and both ways where it is read at run time.
+    private func reachable(from pc: Int, rounds: [Int]) -> [Position] {
+        var found: [Position] = []
+        var seen: Set<Position> = []
+        var pending = [Position(pc: pc, rounds: rounds)]
+        while let current = pending.popLast() {
+            guard seen.count < Self.stepLimit else { return anywhere }
+            guard seen.insert(current).inserted else { continue }
+            guard instructions.indices.contains(current.pc) else {
+                found.append(Position(pc: instructions.count, rounds: current.rounds))
+                continue
+            }
+            let rounds = current.rounds
+            switch instructions[current.pc].operation {
+            case .loopStart(_, let end):
+                let body = current.pc + 1
+                switch loopCount(startingAt: current.pc) {
+                case .forever:
+                    pending.append(Position(pc: body, rounds: rounds + [Position.unknown]))
+                case .fixed(let times):
+                    pending.append(times > 0 ? Position(pc: body, rounds: rounds + [1]) : Position(pc: end + 1, rounds: rounds))
+                case .readAtRunTime:
+                    pending.append(Position(pc: end + 1, rounds: rounds))
+                    pending.append(Position(pc: body, rounds: rounds + [Position.unknown]))
+                }
+            case .loopEnd(let loopStart):
+                let again = loopStart + 1
+                let after = current.pc + 1
+                let outer = Array(rounds.dropLast())
+                let round = rounds.last ?? Position.unknown
+                switch loopCount(startingAt: loopStart) {
+                case .forever:
+                    pending.append(Position(pc: again, rounds: rounds))
+                case .fixed(let times) where round != Position.unknown:
+                    pending.append(round >= times ? Position(pc: after, rounds: outer) : Position(pc: again, rounds: outer + [round + 1]))
+                case .fixed, .readAtRunTime:
+                    pending.append(Position(pc: after, rounds: outer))
+                    pending.append(Position(pc: again, rounds: rounds))
+                }
+            default:
+                found.append(current)
+            }
+        }
+        return found
+    }
+
+    private func loopCount(startingAt start: Int) -> LoopCount {
+        guard instructions.indices.contains(start), case .loopStart(let count, _) = instructions[start].operation else {
+            return .readAtRunTime
+        }
+        switch count {
+        case nil: return .forever
+        case .literal(let times)?: return .fixed(times)
+        case _?: return .readAtRunTime
+        }
     }
 
     private static func step(of operation: Operation) -> Step {
@@ -129,53 +215,6 @@ private struct Program: Sendable {
         case .wait(let object): Step(first: .wait, object: object, second: .pass)
         case .log: Step(first: .log)
         case .loopStart, .loopEnd: Step(first: nil)
-        }
-    }
-
-    /// The positions before event-recording instructions (or the end) that the instruction at
-    /// `pc` leads to without recording anything: through the starts and ends of `repeat`s, both
-    /// ways where the round count is only known at run time.
-    private static func reachable(from pc: Int, in instructions: [Instruction]) -> [Int] {
-        var found: [Int] = []
-        var seen: Set<Int> = []
-        var pending = [pc]
-        while let current = pending.popLast() {
-            guard seen.insert(current).inserted else { continue }
-            guard instructions.indices.contains(current) else {
-                found.append(2 * instructions.count)
-                continue
-            }
-            switch instructions[current].operation {
-            case .loopStart(_, let end):
-                switch loopCount(startingAt: current, in: instructions) {
-                case .forever: pending.append(current + 1)
-                case .fixed(let times): pending.append(times > 0 ? current + 1 : end + 1)
-                case .readAtRunTime: pending += [current + 1, end + 1]
-                }
-            case .loopEnd(let start):
-                switch loopCount(startingAt: start, in: instructions) {
-                case .forever: pending.append(start + 1)  // never leaves
-                case .fixed(let times) where times <= 1: pending.append(current + 1)
-                case .fixed, .readAtRunTime: pending += [start + 1, current + 1]
-                }
-            default:
-                found.append(2 * current)
-            }
-        }
-        return found.sorted()
-    }
-
-    private enum LoopCount { case forever, fixed(Int), readAtRunTime }
-
-    /// How many rounds the `repeat` starting at `start` makes, as far as the program says.
-    private static func loopCount(startingAt start: Int, in instructions: [Instruction]) -> LoopCount {
-        guard instructions.indices.contains(start), case .loopStart(let count, _) = instructions[start].operation else {
-            return .readAtRunTime
-        }
-        switch count {
-        case nil: return .forever
-        case .literal(let times)?: return .fixed(times)
-        case _?: return .readAtRunTime
         }
     }
 }

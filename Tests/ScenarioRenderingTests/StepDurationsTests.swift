@@ -83,6 +83,42 @@ import Testing
         #expect(durations(scenario, timeline) == [nil, nil])
     }
 
+    @Test func countsTheRoundsOfARepeatWithAWrittenCount() throws {
+        let scenario = try compile("""
+            scenario: nested
+            workers:
+              w:
+                - repeat: 2
+                  do:
+                    - repeat: 2
+                      do:
+                        - work: 1ms
+                    - work: 2ms
+                - work: 3ms
+                - repeat: 0
+                  do:
+                    - work: 4ms
+            """)
+        let timeline = events(scenario, instance: 0, [(.start, nil)] + Array(repeating: (.work, nil), count: 7) + [(.finish, nil)])
+        #expect(durations(scenario, timeline) == [1, 1, 2, 1, 1, 2, 3].map { $0 * 1_000_000 })
+    }
+
+    @Test func aHugeLoopThatRecordsNothingIsNotWalkedRoundByRound() throws {
+        let scenario = try compile("""
+            scenario: huge
+            workers:
+              w:
+                - repeat: 1000000000
+                  do:
+                    - repeat: 0
+                      do:
+                        - log: "never"
+                - work: 5ms
+            """)
+        let timeline = events(scenario, instance: 0, [(.start, nil), (.work, nil), (.finish, nil)])
+        #expect(durations(scenario, timeline) == [5_000_000])
+    }
+
     @Test func barriersAndInterleavedInstances() throws {
         let scenario = try compile("""
             scenario: barrier
