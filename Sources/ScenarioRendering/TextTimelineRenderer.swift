@@ -140,10 +140,8 @@ public struct TextTimelineRenderer: Sendable {
     /// Says how many events were not shown and how to get them all; empty when none were suppressed.
     public func footer() -> String {
         guard suppressedCount > 0 else { return "" }
-        let noun = suppressedCount == 1 ? "event" : "events"
-        return style.dim(
-            "… \(TextCell.grouped(suppressedCount)) more \(noun) not shown; "
-                + "use --all to print them all (or --timeline FILE, --format json)") + "\n"
+        let words = suppressedCount == 1 ? "event not shown; --all prints it" : "events not shown; --all prints them all"
+        return style.dim("… \(TextCell.grouped(suppressedCount)) more \(words)") + "\n"
     }
 
     /// Header, the lines for `events` and footer, in one string (continuing this renderer's counts).

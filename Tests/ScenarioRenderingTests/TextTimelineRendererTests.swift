@@ -67,7 +67,7 @@ import Testing
         #expect(renderer.suppressedCount == 1_197)
         #expect(
             renderer.footer()
-                == "… 1,197 more events not shown; use --all to print them all (or --timeline FILE, --format json)\n")
+                == "… 1,197 more events not shown; --all prints them all\n")
     }
 
     @Test func footerIsEmptyWhenEverythingWasShown() {
