@@ -50,6 +50,12 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only the summary, not the timeline.")
     var quiet = false
 
+    @Flag(help: "Print every event of the timeline (by default it stops after 200 and says how many it left out).")
+    var all = false
+
+    @Flag(help: "Never cut an event's text in the timeline: long text continues on the next lines of its column.")
+    var wide = false
+
     @Option(help: ArgumentHelp("Colour output: auto (on a terminal, unless NO_COLOR is set), always or never."))
     var color: ColorChoice = .auto
 
@@ -80,7 +86,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         let timelineFile = try openTimeline(console: console)
         let useColor = color.enabled(terminal: timelineIsStandardOutput ? console.errIsTerminal : console.outIsTerminal)
-        let printer = format == .text && !quiet && !timelineIsStandardOutput ? TimelinePrinter(scenario: compiled, console: console, useColor: useColor) : nil
+        let printer = format == .text && !quiet && !timelineIsStandardOutput ? TimelinePrinter(scenario: compiled, console: console, useColor: useColor, all: all, wide: wide) : nil
         var options = RunOptions(speed: speed, timeout: timeout, handlesInterrupt: true)
         if let printer {
             options.onEvents = { events in printer.print(events) }

@@ -11,10 +11,14 @@ final class TimelinePrinter: @unchecked Sendable {
     private var renderer: TextTimelineRenderer
     private let console: Console
 
-    init(scenario: CompiledScenario, console: Console, useColor: Bool) {
+    /// - Parameters:
+    ///   - all: print every event (`--all`), not only the first `TextTimelineRenderer.defaultMaxLines`.
+    ///   - wide: never cut an event's text: let it continue on the next lines of its column (`--wide`).
+    init(scenario: CompiledScenario, console: Console, useColor: Bool, all: Bool = false, wide: Bool = false) {
         self.console = console
         renderer = TextTimelineRenderer(
-            instances: scenario.instances.map(\.name), objects: scenario.objects.map(\.name), useColor: useColor)
+            instances: scenario.instances.map(\.name), objects: scenario.objects.map(\.name), useColor: useColor,
+            maxLines: all ? .max : TextTimelineRenderer.defaultMaxLines, wrapsText: wide)
     }
 
     func start() {

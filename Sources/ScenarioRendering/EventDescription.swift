@@ -2,7 +2,7 @@ import Foundation
 import ScenarioRuntime
 
 /// How one event reads in the text timeline: `acquire left`, `block right`, `put q 3`,
-/// `get q "job"`, `increment counter → 5`, `log: text`, `wait b`, `pass b`.
+/// `get q "job"`, `increment counter → 5`, `log: text`, `wait b`, `pass b`, `sleep 500ms`, `work 1s`.
 struct EventDescription {
     /// The words, with control characters made visible.
     var text: String
@@ -27,6 +27,9 @@ struct EventDescription {
             return head
         case (.log, .text(let text)):
             return head + ": " + TextCell.sanitized(text)
+        case (.sleep, .integer(let nanoseconds)), (.work, .integer(let nanoseconds)):
+            // The step's duration in nanoseconds, as written (the runtime records it).
+            return head + " " + DurationText.step(nanoseconds: Int64(nanoseconds))
         case (.increment, .integer(let value)), (.decrement, .integer(let value)), (.set, .integer(let value)):
             return "\(head) → \(value)"
         case (.put, .text(let text)), (.get, .text(let text)):

@@ -91,7 +91,8 @@ public struct TextSummaryRenderer: Sendable {
         return style.bold("status:") + " \(shown) in \(DurationText.format(report.duration))"
     }
 
-    /// `lock left: 4 acquisitions, 1 contended, waited 1.2ms in total, longest 1.2ms`.
+    /// `lock left: 10,000 acquisitions, 9,435 contended, waited 1.2ms in total, longest 1.2ms`:
+    /// every count with the same thousands separator.
     private func contention(_ stats: ContentionStats) -> String {
         let head = "\(stats.kind) \(clean(stats.name)): \(count(stats.acquisitions, "acquisition"))"
         guard stats.contended > 0 else { return head + ", none contended" }

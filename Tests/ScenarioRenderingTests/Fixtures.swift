@@ -11,6 +11,7 @@ enum Fixtures {
         case "deadlock": deadlock
         case "runtime-error": runtimeError
         case "many-instances": manyInstances
+        case "long-names": longNames
         default: longRun
         }
     }
@@ -160,6 +161,32 @@ enum Fixtures {
                 ObjectInfo(name: "gate", kind: "barrier"), ObjectInfo(name: "arrived", kind: "variable"),
                 ObjectInfo(name: "runner", kind: "worker"),
             ],
+            deadlock: nil, error: nil, events: Timeline(timeline.events), contention: [])
+    }
+
+    /// Four instances of a worker with a long name, logging CJK text and emoji, sleeping and
+    /// working for durations carried as the events' values.
+    static var longNames: RunReport {
+        var timeline = EventList()
+        // objects: 0 download_worker
+        for instance in 0..<4 { timeline.add(Int64(instance), Int32(instance), .start) }
+        timeline.add(10, 0, .log, -1, .text("日本語のログ"))
+        timeline.add(11, 1, .log, -1, .text("🎉 done"))
+        timeline.add(12, 2, .log, -1, .text("e\u{301}te\u{301} café"))
+        timeline.add(13, 3, .log, -1, .text("a long message that does not fit in its column at all"))
+        timeline.add(20, 0, .sleep, -1, .integer(500_000_000))
+        timeline.add(21, 1, .work, -1, .integer(1_000_000_000))
+        timeline.add(22, 2, .sleep, -1, .integer(90_000_000_000))
+        timeline.add(23, 3, .work, -1, .integer(1_500_000))
+        timeline.add(500_020, 0, .wake)
+        return RunReport(
+            scenario: "long names", runtime: "threads", status: .ok, duration: 0.5, variables: [], queues: [],
+            expectations: [],
+            instances: (1...4).map {
+                InstanceReport(
+                    name: "download_worker-\($0)", worker: "download_worker", index: $0, isDaemon: false, status: .finished)
+            },
+            objects: [ObjectInfo(name: "download_worker", kind: "worker")],
             deadlock: nil, error: nil, events: Timeline(timeline.events), contention: [])
     }
 

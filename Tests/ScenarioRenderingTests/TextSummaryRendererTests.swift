@@ -39,6 +39,7 @@ import Testing
     @Test(arguments: [
         (0.0, "0s"), (0.000_000_85, "850ns"), (0.000_001_2, "1.2µs"), (0.000_012, "12µs"), (0.000_999_96, "1.0ms"),
         (0.001_2, "1.2ms"), (0.34, "340ms"), (0.999_9, "1.00s"), (3.4, "3.40s"), (59.994, "59.99s"), (59.999, "1m00s"), (125, "2m05s"),
+        (3_599.4, "59m59s"), (3_599.6, "1h00m00s"), (3_600, "1h00m00s"), (50_235, "13h57m15s"), (360_000, "100h00m00s"),
         (-0.002, "-2.0ms"), (Double.infinity, "?"),
     ])
     func durations(seconds: Double, text: String) {
@@ -50,5 +51,22 @@ import Testing
         #expect(TextCell.grouped(12) == "12")
         #expect(TextCell.grouped(-1_234) == "-1,234")
         #expect(TextCell.grouped(1_000_000) == "1,000,000")
+    }
+
+    @Test func everyCountOfTheContentionLineIsGroupedAndLongWaitsUseHours() {
+        var report = Fixtures.lockCounter
+        report.contention = [
+            ContentionStats(name: "mutex", kind: "lock", acquisitions: 10_000, contended: 9_435, totalWait: 50_235, longestWait: 3_725)
+        ]
+        report.duration = 50_300
+        let text = TextSummaryRenderer().render(report, useColor: false)
+        #expect(text.contains("\n  lock mutex: 10,000 acquisitions, 9,435 contended, waited 13h57m15s in total, longest 1h02m05s\n"))
+        #expect(text.contains("\nstatus: ok in 13h58m20s\n"))
+    }
+
+    @Test func itemsLeftAreGrouped() {
+        var report = Fixtures.lockCounter
+        report.queues = [NamedValue(name: "jobs", value: 12_345)]
+        #expect(TextSummaryRenderer().render(report, useColor: false).contains("\n  jobs: 12,345 items left\n"))
     }
 }
