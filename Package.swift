@@ -4,7 +4,9 @@ import PackageDescription
 /// The pipeline, one module per stage:
 /// CYAML (libyaml) → ScenarioYAML (node tree with positions) → ScenarioSyntax (AST)
 /// → ScenarioValidation (ValidatedScenario) → ScenarioCompiler (CompiledScenario)
-/// → ScenarioRuntime (RunReport) → ScenarioRendering (text, JSON) → ScenarioCLI → `scenario` (thin @main).
+/// → ScenarioRuntime (the engine-neutral core: interpreter, primitives, progress analysis, RunReport)
+/// → one module per engine (ScenarioThreads, ScenarioAsync) → ScenarioRendering (text, JSON)
+/// → ScenarioCLI → `scenario` (thin @main).
 /// ScenarioDiagnostics is shared by every stage: problems are values, printed together.
 let package = Package(
     name: "scenario",
@@ -28,12 +30,16 @@ let package = Package(
         .target(name: "ScenarioValidation", dependencies: ["ScenarioSyntax", "ScenarioDiagnostics"]),
         .target(name: "ScenarioCompiler", dependencies: ["ScenarioValidation"]),
         .target(name: "ScenarioRuntime", dependencies: ["ScenarioCompiler"]),
+        .target(name: "ScenarioThreads", dependencies: ["ScenarioRuntime"]),
+        .target(name: "ScenarioAsync", dependencies: ["ScenarioRuntime"]),
         .target(name: "ScenarioRendering", dependencies: ["ScenarioRuntime"]),
         .target(
             name: "ScenarioCLI",
             dependencies: [
                 "ScenarioValidation",
                 "ScenarioRuntime",
+                "ScenarioThreads",
+                "ScenarioAsync",
                 "ScenarioRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -41,7 +47,7 @@ let package = Package(
         .executableTarget(name: "scenario", dependencies: ["ScenarioCLI"]),
         .testTarget(name: "ScenarioYAMLTests", dependencies: ["ScenarioYAML"]),
         .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioValidation"]),
-        .testTarget(name: "ScenarioRuntimeTests", dependencies: ["ScenarioRuntime", "ScenarioValidation"]),
+        .testTarget(name: "ScenarioRuntimeTests", dependencies: ["ScenarioRuntime", "ScenarioThreads", "ScenarioValidation"]),
         .testTarget(name: "ScenarioRenderingTests", dependencies: ["ScenarioRendering"], exclude: ["Golden"]),
         .testTarget(name: "ScenarioCLITests", dependencies: ["ScenarioCLI", "scenario"], exclude: ["Fixtures", "Golden"]),
     ],

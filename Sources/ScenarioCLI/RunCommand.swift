@@ -2,8 +2,10 @@ import ArgumentParser
 import Foundation
 import ScenarioCompiler
 import ScenarioRendering
+import ScenarioAsync
 import ScenarioRuntime
 import ScenarioSyntax
+import ScenarioThreads
 import ScenarioValidation
 
 /// `scenario run FILE`: validates a scenario, then runs it.
@@ -13,12 +15,18 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Run a scenario and report its timeline, final state, expectations and any deadlock.",
         discussion: """
             The file is checked first, exactly as `scenario check` does; a file with errors is not run. \
-            Every worker instance runs on its own OS thread with real locks, semaphores, barriers and \
-            queues. The timeline is printed as it happens, one column per instance, then the final state, \
-            the expectations (✓/✗), any deadlock (who holds what, who waits for what) and a summary.
+            On the threads runtime (the default) every worker instance runs on its own OS thread with real \
+            locks, semaphores, barriers and queues. On the async runtime every instance is a Swift task: \
+            with --executor loop (the default) all of them share one event-loop thread, as asyncio's \
+            tasks do, and switch only where one waits; with --executor pool they run on Swift's \
+            cooperative thread pool. The timeline is printed as it happens, one column per instance, then \
+            the final state, the expectations (✓/✗), any deadlock (who holds what, who waits for what) and \
+            a summary.
 
             EXAMPLES:
               scenario run scenarios/02-lock-counter.yaml
+              scenario run scenarios/06-async-gather.yaml --runtime async
+              scenario run scenarios/11-lost-update.yaml --runtime async --executor pool
               scenario run scenarios/08-lock-order-deadlock.yaml --format json
               scenario run scenarios/01-sleeping-worker.yaml --speed 10
               scenario run scenarios/10-bounded-buffer.yaml --timeline run.jsonl
@@ -30,8 +38,11 @@ struct RunCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The scenario file to run.", valueName: "file"))
     var file: String
 
-    @Option(help: "The runtime: threads (one OS thread per worker instance) or async (Swift tasks; not available yet, runs on threads). Overrides the file's 'runtime:'.")
+    @Option(help: "The runtime: threads (one OS thread per worker instance) or async (one Swift task per instance). Overrides the file's 'runtime:'.")
     var runtime: RuntimeKind?
+
+    @Option(help: "Where the async runtime's tasks run: loop (one event-loop thread, as asyncio) or pool (Swift's cooperative thread pool).")
+    var executor: AsyncEngine.Executor?
 
     @Option(help: "Output: text (timeline, state and summary for people) or json (one object on stdout).")
     var format: OutputFormat = .text
@@ -64,6 +75,9 @@ struct RunCommand: AsyncParsableCommand {
     func validate() throws {
         guard speed > 0, speed.isFinite else { throw ValidationError("--speed must be a positive number, such as 10") }
         guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
+        if executor != nil, runtime == .threads {
+            throw ValidationError("--executor chooses where async tasks run; it goes with --runtime async, not threads")
+        }
         if timelineIsStandardOutput, format == .json {
             throw ValidationError("--timeline - and --format json would both write to standard output; give --timeline a file")
         }
@@ -71,13 +85,18 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = Console.current
-        guard let checked = ScenarioFile(path: file, options: .init(maxInstances: limits.maxInstances), console: console, color: color),
+        guard
+            let checked = ScenarioFile(
+                path: file, options: .init(maxInstances: limits.maxInstances, runtime: runtime), console: console,
+                color: color),
             let scenario = checked.result.scenario
         else {
             throw ExitStatus.invalid.exitCode
         }
-        if (runtime ?? scenario.runtime) == .async {
-            console.err("note: the async runtime is not available yet; running on the threads runtime\n")
+        let chosenRuntime = runtime ?? scenario.runtime
+        if executor != nil, chosenRuntime == .threads {
+            console.err("\(file): error: --executor chooses where async tasks run, and this file runs on threads; add --runtime async\n")
+            throw ExitStatus.invalid.exitCode
         }
         let compiled = Compiler.compile(scenario, path: file)
         if let problem = SpeedCheck.problem(in: compiled, speed: speed) {
@@ -92,7 +111,10 @@ struct RunCommand: AsyncParsableCommand {
             options.onEvents = { events in printer.print(events) }
         }
         printer?.start()
-        let report = ThreadsEngine.run(compiled, options: options)
+        let report = switch chosenRuntime {
+        case .threads: await ThreadsEngine.run(compiled, options: options)
+        case .async: await AsyncEngine.run(compiled, options: options, executor: executor ?? .loop)
+        }
         printer?.finish()
 
         let timelineFailure = timelineFile.flatMap { writeTimeline(report, to: $0) }
@@ -119,6 +141,7 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
 }
 
 extension RuntimeKind: ExpressibleByArgument {}
+extension AsyncEngine.Executor: ExpressibleByArgument {}
 
 extension ExitStatus {
     init(_ status: RunStatus) {

@@ -31,11 +31,12 @@ struct InstanceLimitOptions: ParsableArguments {
         name: .long,
         parsing: .unconditional,
         help: ArgumentHelp(
-            "The most worker instances a scenario may start; each is an OS thread on the threads runtime.",
+            "The most worker instances a scenario may start (default 10,000 on the threads runtime, where each "
+                + "is an OS thread; 1,000,000 on the async runtime, where each is a task).",
             valueName: "n"))
-    var maxInstances: Int = 10_000
+    var maxInstances: Int?
 
     func validate() throws {
-        guard maxInstances >= 1 else { throw ValidationError("--max-instances must be at least 1") }
+        if let maxInstances, maxInstances < 1 { throw ValidationError("--max-instances must be at least 1") }
     }
 }

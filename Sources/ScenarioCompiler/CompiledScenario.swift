@@ -87,7 +87,12 @@ public enum Operation: Sendable {
     case release(ObjectID)
     case sleep(nanoseconds: Int64)
     case work(nanoseconds: Int64)
-    /// `increment` (sign +1) and `decrement` (sign -1).
+    /// Reads a variable into the instance's register: the first half of `increment` and
+    /// `decrement`, which are a read and a separate write, so that an engine that schedules
+    /// between instructions can interleave them (the lost update).
+    case load(ObjectID)
+    /// Writes the register plus `operand` (`increment`, sign +1) or minus it (`decrement`,
+    /// sign -1): the second half, always right after a `load` of the same variable.
     case add(ObjectID, Operand, sign: Int)
     case set(ObjectID, Operand)
     /// `value`: an index into `CompiledScenario.putValues`, or nil for the queue's running number.

@@ -91,8 +91,12 @@ private struct StepCompiler {
             append(.release(id(target)), location)
         case .sleep(let duration): append(.sleep(nanoseconds: duration.nanoseconds), location)
         case .work(let duration): append(.work(nanoseconds: duration.nanoseconds), location)
-        case .increment(let target, let amount): append(.add(id(target), operand(amount), sign: 1), location)
-        case .decrement(let target, let amount): append(.add(id(target), operand(amount), sign: -1), location)
+        case .increment(let target, let amount):
+            append(.load(id(target)), location)
+            append(.add(id(target), operand(amount), sign: 1), location)
+        case .decrement(let target, let amount):
+            append(.load(id(target)), location)
+            append(.add(id(target), operand(amount), sign: -1), location)
         case .set(let target, let amount): append(.set(id(target), operand(amount)), location)
         case .put(let target, let value):
             var index: Int?

@@ -55,7 +55,7 @@ struct EventDescription {
         case .stopped: .yellow
         case .start, .finish: .dim
         case .increment, .decrement, .set, .put, .get, .taskDone: .blue
-        case .release, .sleep, .wake, .work, .join, .wait: nil
+        case .release, .sleep, .wake, .work, .workEnd, .join, .wait: nil
         }
     }
 }

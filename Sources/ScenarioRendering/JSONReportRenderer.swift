@@ -2,7 +2,7 @@ import Foundation
 import ScenarioRuntime
 
 /// Renders a whole run as one JSON object (`--format json`), with exactly these keys, in order:
-/// `scenario`, `runtime`, `status`, `duration`, `variables`, `queues`, `expectations`, `workers`,
+/// `scenario`, `runtime`, `executor`, `status`, `duration`, `variables`, `queues`, `expectations`, `workers`,
 /// `deadlock`, `error`, `events`.
 ///
 /// Written by hand and streamed in chunks, because `events` can hold millions of entries.
@@ -43,6 +43,8 @@ public struct JSONReportRenderer: Sendable {
         out.appendString(report.scenario)
         out.append(",\n  \"runtime\": ")
         out.appendString(report.runtime)
+        out.append(",\n  \"executor\": ")
+        if let executor = report.executor { out.appendString(executor) } else { out.append("null") }
         out.append(",\n  \"status\": ")
         out.appendString(report.status.rawValue)
         out.append(",\n  \"duration\": ")

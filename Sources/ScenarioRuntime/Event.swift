@@ -4,6 +4,8 @@ public enum EventKind: String, Sendable, CaseIterable {
     /// The instance must wait for `object`.
     case block
     case acquire, release, sleep, wake, work
+    /// A `work` step ended (as `wake` ends a `sleep`).
+    case workEnd = "work_end"
     case increment, decrement, set
     case put, get
     case taskDone = "task_done"

@@ -19,7 +19,7 @@ public struct RunOptions: Sendable {
     public var maximumTextBytes: Int
     /// How many threads the engine may start before it acts as if the system refused one; tests
     /// use it to exercise a refusal.
-    var maximumThreads = Int.max
+    package var maximumThreads = Int.max
 
     /// 2^26 events: 2 GiB of timeline.
     public static let defaultMaximumEvents = 1 << 26

@@ -3,6 +3,8 @@ public struct RunReport: Sendable {
     public var scenario: String
     /// "threads" or "async".
     public var runtime: String
+    /// For the async runtime: "loop" (one event-loop thread) or "pool" (Swift's cooperative pool).
+    public var executor: String?
     public var status: RunStatus
     /// Seconds from start to the end of the run.
     public var duration: Double
@@ -23,12 +25,13 @@ public struct RunReport: Sendable {
     public var contention: [ContentionStats]
 
     public init(
-        scenario: String, runtime: String, status: RunStatus, duration: Double, variables: [NamedValue],
+        scenario: String, runtime: String, executor: String? = nil, status: RunStatus, duration: Double, variables: [NamedValue],
         queues: [NamedValue], expectations: [ExpectationResult], instances: [InstanceReport], objects: [ObjectInfo],
         deadlock: DeadlockReport?, error: RuntimeFailure?, events: Timeline, contention: [ContentionStats]
     ) {
         self.scenario = scenario
         self.runtime = runtime
+        self.executor = executor
         self.status = status
         self.duration = duration
         self.variables = variables

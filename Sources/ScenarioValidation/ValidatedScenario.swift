@@ -24,13 +24,29 @@ public struct ValidatedScenario: Sendable {
 
 /// What a checked scenario may contain.
 public struct ValidationOptions: Sendable {
-    /// The most worker instances a scenario may start (each is an OS thread on the threads runtime).
-    public var maxInstances: Int
+    /// The most worker instances a scenario may start; nil for the runtime's own limit
+    /// (`defaultMaxInstances(for:)`).
+    public var maxInstances: Int?
+    /// The runtime the scenario will run on when the command line chooses it (`--runtime`),
+    /// overriding the file's `runtime:`; it decides the default instance limit.
+    public var runtime: RuntimeKind?
 
-    public static let defaultMaxInstances = 10_000
+    /// Each threads instance is an OS thread; an async one is a task of a few hundred bytes.
+    public static func defaultMaxInstances(for runtime: RuntimeKind) -> Int {
+        switch runtime {
+        case .threads: 10_000
+        case .async: 1_000_000
+        }
+    }
 
-    public init(maxInstances: Int = ValidationOptions.defaultMaxInstances) {
+    public init(maxInstances: Int? = nil, runtime: RuntimeKind? = nil) {
         self.maxInstances = maxInstances
+        self.runtime = runtime
+    }
+
+    /// The limit that applies to a file whose `runtime:` says `fileRuntime`.
+    func maxInstances(fileRuntime: RuntimeKind?) -> Int {
+        maxInstances ?? Self.defaultMaxInstances(for: runtime ?? fileRuntime ?? .threads)
     }
 }
 

@@ -14,15 +14,20 @@ enum WorkerRules {
         }
 
         var total = 0
+        let limit = context.options.maxInstances(fileRuntime: context.ast.runtime?.value)
+        let runtime = context.options.runtime ?? context.ast.runtime?.value ?? .threads
+        let why = runtime == .threads
+            ? "each instance is a thread; the async runtime allows \(ValidationOptions.defaultMaxInstances(for: .async))"
+            : "each instance is a task"
         for worker in workers {
             let (sum, overflow) = total.addingReportingOverflow(worker.instanceCount)
             total = sum
-            guard overflow || total > context.options.maxInstances else { continue }
+            guard overflow || total > limit else { continue }
             let count = overflow ? "more than \(Int.max)" : "\(total)"
             context.error(
                 "worker '\(worker.name.value)' brings the scenario to \(count) instances, over the limit of "
-                    + "\(context.options.maxInstances) (each instance is a thread); raise the limit with "
-                    + "--max-instances if you mean it", at: worker.count?.location ?? worker.name.location)
+                    + "\(limit) (\(why)); raise the limit with --max-instances if you mean it",
+                at: worker.count?.location ?? worker.name.location)
             break
         }
 

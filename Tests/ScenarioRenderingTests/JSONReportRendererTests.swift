@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct JSONReportRendererTests {
     static let keys: Set<String> = [
-        "scenario", "runtime", "status", "duration", "variables", "queues", "expectations", "workers", "deadlock",
+        "scenario", "runtime", "executor", "status", "duration", "variables", "queues", "expectations", "workers", "deadlock",
         "error", "events",
     ]
 

@@ -1,5 +1,6 @@
 import Foundation
 @testable import ScenarioRuntime
+import ScenarioThreads
 import Testing
 
 /// An instance that the state machine queued, and that recorded its `block`, must end `blocked`
@@ -22,7 +23,7 @@ struct BlockedAtTheEndTests {
                     do:
                       - with: door
                         do: []
-            """), speed: 1, streaming: false)
+            """), speed: 1, streaming: false, waker: NoWaker())
         let door = try #require(context.scenario.objects.firstIndex { $0.name == "door" })
         guard case .lock(let lock) = context.objects.objects[door] else {
             Issue.record("door is not a lock")
@@ -48,7 +49,7 @@ struct BlockedAtTheEndTests {
         #expect(yaml.contains("account: rlock"))
         let compiled = try compileScenario(yaml.replacingOccurrences(of: "account: rlock", with: "account: lock"))
         for run in 1...2000 {
-            let report = ThreadsEngine.run(compiled, options: RunOptions(speed: 50, timeout: 30))
+            let report = ThreadsEngine.runBlocking(compiled, options: RunOptions(speed: 50, timeout: 30))
             let problems = Self.problems(report)
             #expect(problems.isEmpty, "run \(run): \(problems); \(report.brief)")
             if !problems.isEmpty { break }

@@ -1,6 +1,7 @@
 import Foundation
 @testable import ScenarioCompiler
 import ScenarioRuntime
+import ScenarioThreads
 import ScenarioSyntax
 @testable import ScenarioValidation
 import ScenarioYAML
@@ -54,7 +55,7 @@ struct InvariantTrapTests {
                 programs: [program], templates: compiled.templates, putValues: compiled.putValues,
                 expectations: compiled.expectations, expectsDeadlock: compiled.expectsDeadlock,
                 releasedOutsideWith: compiled.releasedOutsideWith)
-            _ = ThreadsEngine.run(tampered)
+            _ = ThreadsEngine.runBlocking(tampered)
             exit(0)
         }
     }
@@ -81,7 +82,7 @@ struct InvariantTrapTests {
                 programs: [program], templates: compiled.templates, putValues: compiled.putValues,
                 expectations: compiled.expectations, expectsDeadlock: compiled.expectsDeadlock,
                 releasedOutsideWith: compiled.releasedOutsideWith)
-            _ = ThreadsEngine.run(tampered)
+            _ = ThreadsEngine.runBlocking(tampered)
             exit(0)
         }
     }

@@ -1,5 +1,6 @@
 import ScenarioCompiler
 @testable import ScenarioRuntime
+import ScenarioThreads
 import Testing
 
 // Bugs found in a review of the threads runtime, one test (or a few) per finding. None of them
@@ -8,7 +9,7 @@ import Testing
 
 /// A run's shared objects without its threads, to drive the monitor and the wait loop from the test.
 private func context(for yaml: String) throws -> RunContext {
-    RunContext(scenario: try compileScenario(yaml), speed: 1, streaming: false)
+    RunContext(scenario: try compileScenario(yaml), speed: 1, streaming: false, waker: NoWaker())
 }
 
 @Suite("Review findings: deadlock detection")
@@ -33,16 +34,23 @@ struct ReviewDeadlockDetectionTests {
             Issue.record("door is not a lock")
             return
         }
-        let runner = InstanceRunner(context: context, instance: 0)
-        context.parkers[0].unpark()  // a wake-up left over from an earlier wait
+        let interpreter = Interpreter(context: context, instance: 0)
+        let wait = Wait(object: door, need: .lock)
         var attempts = 0
-        try runner.waitUntil(lock.state, for: Wait(object: door, need: .lock)) { _, _ -> Void? in
+        // The first attempt must wait: the instance blocks, and the engine parks it.
+        let first = try interpreter.attempt(lock.state, for: wait) { _, _ -> Void? in
             attempts += 1
-            guard attempts > 1 else { return nil }  // must wait: blocks, parks, wakes at once
-            // The retry succeeds. Right now, the other instance blocks for good.
-            _ = context.monitor.block(1, on: Wait(object: door, need: .lock), at: 0)
+            return nil
+        }
+        #expect(first == nil)
+        // A wake-up left over from an earlier wait makes the engine retry before any waker marked
+        // the instance runnable. The retry succeeds; right now, the other instance blocks for good.
+        let second = try interpreter.attempt(lock.state, for: wait) { _, _ -> Void? in
+            attempts += 1
+            _ = context.monitor.block(1, on: wait, at: 0)
             return ()
         }
+        #expect(second != nil)
         #expect(attempts == 2)
         context.monitor.settle()  // the analysis a waiting engine thread would run
         #expect(!context.monitor.isStopping, "a deadlock was decided while 'taker' was getting the lock")
@@ -209,7 +217,7 @@ struct ReviewEndOfRunTests {
             """)
         var options = RunOptions(speed: 50, timeout: 30)
         options.maximumThreads = 7
-        let report = ThreadsEngine.run(compiled, options: options)
+        let report = ThreadsEngine.runBlocking(compiled, options: options)
         #expect(report.status == .error, "\(report.brief)")
         let error = try #require(report.error)
         #expect(error.message.contains("thread number 8"), "\(error.message)")
@@ -243,7 +251,7 @@ struct ReviewEndOfRunTests {
                   - sleep: 1h
             """)
         // The limit is rounded up to a whole chunk of the store, 65,536 events, and one more chunk is kept.
-        let report = ThreadsEngine.run(compiled, options: RunOptions(speed: 1, timeout: 600, maximumEvents: 10_000))
+        let report = ThreadsEngine.runBlocking(compiled, options: RunOptions(speed: 1, timeout: 600, maximumEvents: 10_000))
         #expect(report.status == .error, "\(report.brief)")
         let error = try #require(report.error)
         #expect(error.message.contains("65536 events"), "\(error.message)")
@@ -268,8 +276,7 @@ struct ReviewEndOfRunTests {
                 - work: 2s
             """)
         context.monitor.setDeadline(monotonicNanoseconds())  // due now, whatever the engine does
-        let runner = InstanceRunner(context: context, instance: 0)
-        #expect(throws: InstanceExit.self) { try runner.work(2_000_000_000) }
+        Interpreter(context: context, instance: 0).busyWork(until: monotonicNanoseconds() + 2_000_000_000)
         #expect(context.monitor.isStopping)
         #expect(context.monitor.waitForOutcome() == .timedOut)
     }
@@ -286,7 +293,7 @@ struct ReviewEndOfRunTests {
                 - log: "looped"
             """)
         context.monitor.setDeadline(monotonicNanoseconds())  // due now, whatever the engine does
-        InstanceRunner(context: context, instance: 0).run()
+        #expect(Interpreter(context: context, instance: 0).advance() == .stopped)
         #expect(context.monitor.isStopping)
         #expect(context.monitor.waitForOutcome() == .timedOut)
         #expect(!context.recorder.timeline().contains { $0.value == .text("looped") })

@@ -2,6 +2,7 @@ import Foundation
 import ScenarioCompiler
 import ScenarioDiagnostics
 import ScenarioRuntime
+import ScenarioThreads
 import ScenarioValidation
 import Testing
 
@@ -24,7 +25,7 @@ func runScenario(_ yaml: String, path: String = "test.yaml", speed: Double = 50,
     -> RunReport
 {
     let compiled = try compileScenario(yaml, path: path)
-    return ThreadsEngine.run(compiled, options: RunOptions(speed: speed, timeout: timeout))
+    return ThreadsEngine.runBlocking(compiled, options: RunOptions(speed: speed, timeout: timeout))
 }
 
 /// The text of the shared scenario `name` (without `.yaml`) in `Tests/Fixtures/runs`, which the
@@ -76,6 +77,11 @@ extension RunReport {
         parts.append("instances " + instances.map { "\($0.name):\($0.status.rawValue)" }.joined(separator: " "))
         return parts.joined(separator: "; ")
     }
+}
+
+/// A waker for tests that drive the monitor and the interpreter without an engine: nothing parks.
+struct NoWaker: InstanceWaker {
+    func wake(_ instance: Int) {}
 }
 
 /// The package's root folder, found from this file's path.

@@ -1,4 +1,5 @@
 import ScenarioRuntime
+import ScenarioThreads
 import Synchronization
 import Testing
 
@@ -244,7 +245,7 @@ struct StepSemanticsTests {
                       - get: q
                       - log: "{item}"
             """)
-        let report = ThreadsEngine.run(compiled, options: RunOptions(speed: 50, timeout: 30, onEvents: { batch in
+        let report = ThreadsEngine.runBlocking(compiled, options: RunOptions(speed: 50, timeout: 30, onEvents: { batch in
             streamed.withLock { $0.append(contentsOf: batch) }
         }))
         #expect(report.status == .ok, "\(report.brief)")

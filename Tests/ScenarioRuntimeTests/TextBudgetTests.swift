@@ -1,4 +1,5 @@
 import ScenarioRuntime
+import ScenarioThreads
 import Testing
 
 /// Log lines and text items live in memory until the run ends, and one event can carry a long
@@ -23,7 +24,7 @@ struct TextBudgetTests {
                 steps:
                   - sleep: 1h
             """)
-        let report = ThreadsEngine.run(compiled, options: RunOptions(speed: 1, timeout: 600, maximumTextBytes: 100_000))
+        let report = ThreadsEngine.runBlocking(compiled, options: RunOptions(speed: 1, timeout: 600, maximumTextBytes: 100_000))
         #expect(report.status == .error, "\(report.brief)")
         let error = try #require(report.error)
         #expect(error.location == "test.yaml:6:11")
@@ -48,7 +49,7 @@ struct TextBudgetTests {
                     - put: pile
                       value: "\(Self.kilobyte)"
             """)
-        let report = ThreadsEngine.run(compiled, options: RunOptions(speed: 1, timeout: 600, maximumTextBytes: 10_000))
+        let report = ThreadsEngine.runBlocking(compiled, options: RunOptions(speed: 1, timeout: 600, maximumTextBytes: 10_000))
         #expect(report.status == .error, "\(report.brief)")
         #expect(report.error?.location == "test.yaml:8:11")
         #expect(report.error?.message.contains("past 10000 bytes") == true, "\(report.brief)")
@@ -72,7 +73,7 @@ struct TextBudgetTests {
                   do:
                     - get: notes
             """)
-        let report = ThreadsEngine.run(compiled, options: RunOptions(speed: 1, timeout: 600, maximumTextBytes: 10_000))
+        let report = ThreadsEngine.runBlocking(compiled, options: RunOptions(speed: 1, timeout: 600, maximumTextBytes: 10_000))
         #expect(report.status == .ok, "\(report.brief)")
         #expect(report.events.filter { $0.kind == .get }.count == 9)
     }

@@ -1,7 +1,7 @@
 import ScenarioCompiler
 
 /// Reading operands and filling in text placeholders.
-extension InstanceRunner {
+extension Interpreter {
     func value(of operand: Operand, at instruction: Instruction) throws(InstanceExit) -> Int {
         switch operand {
         case .literal(let value):

@@ -9,10 +9,10 @@ import Darwin
 ///
 /// `@unchecked Sendable`: the pthread mutex is the synchronisation; it lives at a stable heap
 /// address for the object's lifetime and is never moved.
-final class PThreadMutex: @unchecked Sendable {
+package final class PThreadMutex: @unchecked Sendable {
     let raw: UnsafeMutablePointer<pthread_mutex_t>
 
-    init() {
+    package init() {
         raw = .allocate(capacity: 1)
         raw.initialize(to: pthread_mutex_t())
         pthread_mutex_init(raw, nil)
@@ -23,10 +23,10 @@ final class PThreadMutex: @unchecked Sendable {
         raw.deallocate()
     }
 
-    @inline(__always) func lock() { pthread_mutex_lock(raw) }
-    @inline(__always) func unlock() { pthread_mutex_unlock(raw) }
+    @inline(__always) package func lock() { pthread_mutex_lock(raw) }
+    @inline(__always) package func unlock() { pthread_mutex_unlock(raw) }
 
-    @inline(__always) func withLock<T>(_ body: () throws -> T) rethrows -> T {
+    @inline(__always) package func withLock<T>(_ body: () throws -> T) rethrows -> T {
         pthread_mutex_lock(raw)
         defer { pthread_mutex_unlock(raw) }
         return try body()
@@ -36,10 +36,10 @@ final class PThreadMutex: @unchecked Sendable {
 /// A pthread condition variable used with a `PThreadMutex`.
 ///
 /// `@unchecked Sendable`: as for `PThreadMutex`, the pthread object provides the synchronisation.
-final class PThreadCondition: @unchecked Sendable {
+package final class PThreadCondition: @unchecked Sendable {
     let raw: UnsafeMutablePointer<pthread_cond_t>
 
-    init() {
+    package init() {
         raw = .allocate(capacity: 1)
         raw.initialize(to: pthread_cond_t())
         var attributes = pthread_condattr_t()
@@ -58,11 +58,11 @@ final class PThreadCondition: @unchecked Sendable {
         raw.deallocate()
     }
 
-    func wait(_ mutex: PThreadMutex) { pthread_cond_wait(raw, mutex.raw) }
+    package func wait(_ mutex: PThreadMutex) { pthread_cond_wait(raw, mutex.raw) }
 
     /// Waits until signalled or until `deadline` (monotonic nanoseconds); false on time-out.
     /// May also return early (a spurious wake-up): callers check their condition and the time.
-    func wait(_ mutex: PThreadMutex, until deadline: Int64) -> Bool {
+    package func wait(_ mutex: PThreadMutex, until deadline: Int64) -> Bool {
         #if canImport(Darwin)
         // Darwin's condition variables time out on the wall clock, never the monotonic one, and
         // a monotonic deadline read as a wall-clock time is decades past: every wait would return
@@ -82,12 +82,12 @@ final class PThreadCondition: @unchecked Sendable {
         timespec(tv_sec: Int(nanoseconds / 1_000_000_000), tv_nsec: Int(nanoseconds % 1_000_000_000))
     }
 
-    func signal() { pthread_cond_signal(raw) }
-    func broadcast() { pthread_cond_broadcast(raw) }
+    package func signal() { pthread_cond_signal(raw) }
+    package func broadcast() { pthread_cond_broadcast(raw) }
 }
 
 /// Monotonic time in nanoseconds, the clock of every timestamp and deadline in a run.
-@inline(__always) func monotonicNanoseconds() -> Int64 {
+@inline(__always) package func monotonicNanoseconds() -> Int64 {
     var now = timespec()
     clock_gettime(CLOCK_MONOTONIC, &now)
     return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
@@ -97,15 +97,16 @@ final class PThreadCondition: @unchecked Sendable {
 /// so that instance threads can use them through a `Handle` of plain pointers: no reference
 /// counting on the hot path, where every thread touches the same few primitives.
 ///
-/// `@unchecked Sendable`: `state` is only touched with the mutex held.
-final class Guarded<State>: @unchecked Sendable {
+/// Sendable only when `State` is: the mutex makes access exclusive, but a state that is not
+/// Sendable could still carry references shared with other threads out of the lock.
+final class Guarded<State> {
     let handle: Handle
 
     /// The pointers of a `Guarded`, valid while the `Guarded` lives.
     ///
-    /// `@unchecked Sendable`: the pointee is only touched with the mutex held; whoever uses a
-    /// handle keeps its `Guarded` alive (the run's `RuntimeObjects` does, for the whole run).
-    struct Handle: @unchecked Sendable {
+    /// Sendable when `State` is (below). Whoever uses a handle keeps its `Guarded` alive (the
+    /// run's `RuntimeObjects` does, for the whole run).
+    struct Handle {
         let mutex: UnsafeMutablePointer<pthread_mutex_t>
         let state: UnsafeMutablePointer<State>
 
@@ -136,3 +137,9 @@ final class Guarded<State>: @unchecked Sendable {
         try handle.withLock(body)
     }
 }
+
+/// `@unchecked Sendable`: `state` is only touched with the mutex held, and is Sendable itself.
+extension Guarded: @unchecked Sendable where State: Sendable {}
+
+/// `@unchecked Sendable`: the pointee is only touched with the mutex held, and is Sendable itself.
+extension Guarded.Handle: @unchecked Sendable where State: Sendable {}

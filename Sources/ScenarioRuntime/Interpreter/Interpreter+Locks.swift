@@ -1,12 +1,13 @@
 import ScenarioCompiler
 
 /// `acquire`, `release` and `with` on locks, rlocks and semaphores.
-extension InstanceRunner {
-    func acquire(_ object: Int, at instruction: Instruction) throws(InstanceExit) {
+extension Interpreter {
+    /// True once acquired; false when the instance must park and retry.
+    func acquire(_ object: Int, at instruction: Instruction) throws(InstanceExit) -> Bool {
         switch objects[object] {
         case .lock(let box):
-            spinWhileHeld(box)
-            try waitFor(box.state, for: Wait(object: object, need: .lock)) { state, waitedSince in
+            if waitedSince == nil { spinWhileHeld(box) }
+            return try attemptUntil(box.state, for: Wait(object: object, need: .lock)) { state, waitedSince in
                 guard case .acquired = state.machine.acquire(by: instance) else { return false }
                 box.owner.publish(instance)
                 state.stats.count(waitedSince: waitedSince)
@@ -14,7 +15,7 @@ extension InstanceRunner {
                 return true
             }
         case .semaphore(let semaphore):
-            try waitFor(semaphore, for: Wait(object: object, need: .semaphore)) { state, waitedSince in
+            return try attemptUntil(semaphore, for: Wait(object: object, need: .semaphore)) { state, waitedSince in
                 guard case .acquired = state.machine.acquire(by: instance) else { return false }
                 state.stats.count(waitedSince: waitedSince)
                 record(.acquire, object: object)

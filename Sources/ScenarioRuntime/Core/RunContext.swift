@@ -1,17 +1,23 @@
 import ScenarioCompiler
 
-/// What every instance thread of one run shares.
-final class RunContext: Sendable {
+/// How an engine makes a waiting instance try again: unpark its thread, resume its task.
+package protocol InstanceWaker: Sendable {
+    /// `instance` may go on (it was just made runnable); called after the primitive's mutex was dropped.
+    func wake(_ instance: Int)
+}
+
+/// What every instance of one run shares, whatever the engine.
+package final class RunContext: Sendable {
     let scenario: CompiledScenario
     let objects: RuntimeObjects
     let monitor: RunMonitor
     let recorder: EventRecorder
-    let parkers: [Parker]
+    let waker: any InstanceWaker
     /// Divides every sleep and work duration.
     let speed: Double
 
     init(
-        scenario: CompiledScenario, speed: Double, streaming: Bool,
+        scenario: CompiledScenario, speed: Double, streaming: Bool, waker: any InstanceWaker,
         maximumEvents: Int = RunOptions.defaultMaximumEvents, maximumTextBytes: Int = RunOptions.defaultMaximumTextBytes
     ) {
         self.scenario = scenario
@@ -28,10 +34,10 @@ final class RunContext: Sendable {
                 monitor.fail(
                     nil,
                     message: "the run recorded \(limit) events, the most one run may keep, and was stopped; "
-                        + "a worker that never waits (a 'repeat: forever' without 'sleep') should be a daemon",
+                        + "a loop that never waits (a 'repeat: forever' without a 'sleep') records events without end",
                     location: path)
             })
-        self.parkers = scenario.instances.map { _ in Parker() }
+        self.waker = waker
         self.speed = speed
     }
 
@@ -40,7 +46,7 @@ final class RunContext: Sendable {
     func wake(_ instances: [Int]) {
         for instance in instances {
             monitor.unblock(instance)
-            parkers[instance].unpark()
+            waker.wake(instance)
         }
     }
 
@@ -61,8 +67,3 @@ final class RunContext: Sendable {
     static let longestWait: Int64 = 1 << 61
 }
 
-/// Thrown inside an instance when it must stop: the run is ending, or the step failed.
-enum InstanceExit: Error {
-    case stop
-    case failed
-}

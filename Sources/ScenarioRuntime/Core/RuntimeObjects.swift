@@ -23,7 +23,7 @@ final class RuntimeObjects: Sendable {
 
     init(_ scenario: CompiledScenario) {
         var owners: [AnyObject & Sendable] = []
-        func guarded<State>(_ state: State) -> Guarded<State>.Handle {
+        func guarded<State: Sendable>(_ state: State) -> Guarded<State>.Handle {
             let object = Guarded(state)
             owners.append(object)
             return object.handle

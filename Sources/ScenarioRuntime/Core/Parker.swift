@@ -1,6 +1,8 @@
 /// Where one instance's thread sleeps while it waits: for a primitive to wake it, for a sleep to
 /// end, or for the run to stop. A wake that comes before the park is kept, never lost.
-final class Parker: Sendable {
+package final class Parker: Sendable {
+    package init() {}
+
     private let mutex = PThreadMutex()
     private let condition = PThreadCondition()
     /// Set by `unpark`, consumed by `park`; only read and written with `mutex` held, so
@@ -10,7 +12,7 @@ final class Parker: Sendable {
     /// Waits for `unpark` or until `deadline` (monotonic ns; nil waits without limit).
     /// Returns true when woken by `unpark`, false when the deadline passed.
     @discardableResult
-    func park(until deadline: Int64? = nil) -> Bool {
+    package func park(until deadline: Int64? = nil) -> Bool {
         mutex.lock()
         defer { mutex.unlock() }
         while !permit {
@@ -26,7 +28,7 @@ final class Parker: Sendable {
         return true
     }
 
-    func unpark() {
+    package func unpark() {
         mutex.withLock { permit = true }
         condition.signal()
     }

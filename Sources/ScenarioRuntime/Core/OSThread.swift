@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// A joinable OS thread with a chosen stack size.
-struct OSThread {
+package struct OSThread {
     private final class Body {
         let run: () -> Void
         init(_ run: @escaping () -> Void) { self.run = run }
@@ -18,7 +18,7 @@ struct OSThread {
     #endif
 
     /// Starts `body` on a new thread; nil when the system refuses (too many threads).
-    init?(stackSize: Int = 1 << 20, _ body: @escaping () -> Void) {
+    package init?(stackSize: Int = 1 << 20, _ body: @escaping () -> Void) {
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }
@@ -41,7 +41,7 @@ struct OSThread {
         handle = thread
     }
 
-    func join() {
+    package func join() {
         #if canImport(Glibc)
         pthread_join(handle, nil)
         #else
@@ -51,7 +51,9 @@ struct OSThread {
 }
 
 /// Holds every instance at the start line until all threads exist, so they start together at t = 0.
-final class StartGate: Sendable {
+package final class StartGate: Sendable {
+    package init() {}
+
     private let mutex = PThreadMutex()
     private let condition = PThreadCondition()
     /// Whether the gate is open, and whether those waiting at it are to run; only touched with
@@ -61,7 +63,7 @@ final class StartGate: Sendable {
     private nonisolated(unsafe) var run = false
 
     /// Waits until the gate opens; returns whether to run.
-    func wait() -> Bool {
+    package func wait() -> Bool {
         mutex.withLock {
             while !isOpen { condition.wait(mutex) }
             return run
@@ -69,7 +71,7 @@ final class StartGate: Sendable {
     }
 
     /// Lets every waiting thread go, to run (`run`) or to end at once.
-    func open(run: Bool = true) {
+    package func open(run: Bool = true) {
         mutex.withLock {
             isOpen = true
             self.run = run

@@ -40,7 +40,10 @@ struct ReportBuilder {
         }
     }
 
-    func build() -> RunReport {
+    /// - Parameters:
+    ///   - runtime: the engine that ran: `threads` or `async`.
+    ///   - executor: for `async`, where its tasks ran: `loop` or `pool`.
+    func build(runtime: String, executor: String?) -> RunReport {
         let explainer = DeadlockExplainer(context: context, states: states, positions: positions)
         let deadlock: DeadlockReport? = if case .deadlock = outcome { explainer.report() } else { nil }
         let expectations = checkExpectations(deadlocked: deadlock != nil)
@@ -51,7 +54,7 @@ struct ReportBuilder {
                 waitingFor: statuses[index] == .blocked ? explainer.waitDescription(of: index) : nil)
         }
         return RunReport(
-            scenario: scenario.title, runtime: "threads", status: status(expectations), duration: duration,
+            scenario: scenario.title, runtime: runtime, executor: executor, status: status(expectations), duration: duration,
             variables: variables(), queues: queues(), expectations: expectations, instances: instances,
             objects: scenario.objects.map { ObjectInfo(name: $0.name, kind: $0.kind.word) },
             deadlock: deadlock, error: failure(), events: context.recorder.timeline(), contention: contention())
@@ -81,7 +84,9 @@ struct ReportBuilder {
     }
 
     private func variableValue(_ object: Int) -> Int {
-        guard case .variable(let cell) = context.objects.objects[object] else { return 0 }
+        guard case .variable(let cell) = context.objects.objects[object] else {
+            preconditionFailure("expectation or state of '\(scenario.objects[object].name)', which is not a variable")
+        }
         return cell.load()
     }
 

@@ -1,16 +1,18 @@
 import ScenarioCompiler
 
 /// `increment`, `decrement` and `set` on shared variables.
-extension InstanceRunner {
-    /// Adds (`sign` > 0) or subtracts `operand`. A read, then a separate write: not atomic, on
-    /// purpose. A result past the integers is a runtime error, as wrapping around to the other end
+extension Interpreter {
+    /// Writes the value the `load` before it read (`register`) plus (`sign` > 0) or minus
+    /// `operand`. A read, then a separate write: not atomic, on purpose, so that an engine that
+    /// switches instances between the two can lose an update, as `counter += 1` can in Python.
+    /// A result past the integers is a runtime error, as wrapping around to the other end
     /// would silently give a wrong value (Python's integers never overflow).
     func add(_ operand: Operand, sign: Int, to object: Int, at instruction: Instruction) throws(InstanceExit) {
         let amount = try value(of: operand, at: instruction)
         let cell = variable(object)
         let isIncrement = sign > 0
         let (new, overflowed) = isIncrement
-            ? cell.load().addingReportingOverflow(amount) : cell.load().subtractingReportingOverflow(amount)
+            ? register.addingReportingOverflow(amount) : register.subtractingReportingOverflow(amount)
         if overflowed {
             let upward = isIncrement == (amount > 0)
             throw fail(

@@ -9,8 +9,8 @@ import Synchronization
 ///
 /// Lock order: a primitive's mutex may be held while calling the monitor, never the reverse.
 
-final class RunMonitor: Sendable {
-    enum Outcome: Sendable, Equatable {
+package final class RunMonitor: Sendable {
+    package enum Outcome: Sendable, Equatable {
         case completed
         /// `stuck`: the blocked instances that nothing could help any more when it was decided.
         case deadlock(stuck: [Int])
@@ -70,7 +70,7 @@ final class RunMonitor: Sendable {
         self.analysis = ProgressAnalysis(scenario)
     }
 
-    var isStopping: Bool { stopping.load(ordering: .relaxed) }
+    package var isStopping: Bool { stopping.load(ordering: .relaxed) }
 
     func setDeadline(_ deadline: Int64) {
         self.deadline.store(deadline, ordering: .relaxed)

@@ -1,0 +1,107 @@
+import ScenarioCompiler
+import ScenarioRuntime
+
+/// Runs a scenario with one Swift `Task` per worker instance. Every blocking step is a
+/// suspension built on the same state machines as the threads engine — `acquire`, `get`, `put`,
+/// `wait` and `join` suspend the task until a primitive wakes it; `sleep` is a timer — and
+/// never blocks a thread. `work` keeps the task's thread busy, as CPU-bound code in a coroutine
+/// does.
+public enum AsyncEngine {
+    /// The runtime's name in reports.
+    public static let name = "async"
+
+    /// Where the tasks run.
+    public enum Executor: String, Sendable, CaseIterable {
+        /// asyncio's model: all tasks on one event-loop thread, switching only where one waits.
+        case loop
+        /// Swift's cooperative thread pool: tasks run in parallel, one thread per core.
+        case pool
+    }
+
+    public static func run(
+        _ scenario: CompiledScenario, options: RunOptions = RunOptions(), executor: Executor = .loop
+    ) async -> RunReport {
+        let parkers = scenario.instances.map { _ in AsyncParker() }
+        let session = RunSession(scenario: scenario, options: options, waker: AsyncWaker(parkers: parkers))
+        let context = session.context
+        let loop = executor == .loop ? LoopExecutor() : nil
+        let gate = executor == .pool ? AsyncGate() : nil
+        var ran = true
+        let outcome = await withTaskGroup(of: Void.self) { group -> RunMonitor.Outcome in
+            for instance in scenario.instances.indices {
+                let parker = parkers[instance]
+                // The loop is not started yet: the tasks wait in its queue in declaration order,
+                // and run in that order once it starts, as asyncio runs the tasks gather made.
+                group.addTask(executorPreference: loop) {
+                    await gate?.wait()
+                    await runInstance(Interpreter(context: context, instance: instance), parker: parker)
+                }
+            }
+            session.begin()
+            if let loop, !loop.start() {
+                ran = false
+                session.failToStart("the system refused to start the event loop's thread")
+            }
+            gate?.open()
+            let outcome = await session.outcome()
+            // The outcome set `stopping`: wake every waiting task and cut every sleep short.
+            for parker in parkers { parker.unpark() }
+            group.cancelAll()
+            await group.waitForAll()
+            return outcome
+        }
+        loop?.shutdown()
+        return session.end(outcome: outcome, ran: ran, runtime: name, executor: executor.rawValue)
+    }
+
+    /// One instance's task: the interpreter runs until it must wait, and the task suspends.
+    private static func runInstance(_ interpreter: Interpreter, parker: AsyncParker) async {
+        while true {
+            switch interpreter.advance() {
+            case .park:
+                await parker.park()
+            case .sleep(let deadline):
+                let left = deadline - monotonicNanoseconds()
+                if left > 0 {
+                    // Cancelled when the run ends; `advance` then sees that it is stopping.
+                    try? await Task.sleep(nanoseconds: UInt64(left))
+                }
+            case .work(let end):
+                interpreter.busyWork(until: end)
+            case .finished, .stopped:
+                return
+            }
+        }
+    }
+}
+
+/// Holds tasks on the cooperative pool until every instance's task exists, so that they all
+/// start together, as the threads engine starts its threads.
+///
+/// `@unchecked Sendable`: `isOpen` and `waiting` are only touched with `mutex` held.
+final class AsyncGate: @unchecked Sendable {
+    private let mutex = PThreadMutex()
+    private var isOpen = false
+    private var waiting: [UnsafeContinuation<Void, Never>] = []
+
+    func wait() async {
+        await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
+            mutex.lock()
+            if isOpen {
+                mutex.unlock()
+                continuation.resume()
+            } else {
+                waiting.append(continuation)
+                mutex.unlock()
+            }
+        }
+    }
+
+    func open() {
+        let waiting = mutex.withLock {
+            isOpen = true
+            return self.waiting
+        }
+        for continuation in waiting { continuation.resume() }
+    }
+}

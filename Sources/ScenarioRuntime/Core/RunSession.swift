@@ -1,0 +1,93 @@
+import Dispatch
+import ScenarioCompiler
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What every engine does around running the instances, so that an engine only decides how an
+/// instance waits and who runs next: the shared objects, the clock and the time-out, the live
+/// timeline stream, Ctrl-C, waiting for the outcome, and the report.
+package final class RunSession: Sendable {
+    package let context: RunContext
+    private let options: RunOptions
+    private let streamer: EventStreamer?
+    private let interrupts: Guarded<InterruptHandler?> = Guarded(nil)
+
+    package init(scenario: CompiledScenario, options: RunOptions, waker: any InstanceWaker) {
+        let context = RunContext(
+            scenario: scenario, speed: options.speed, streaming: options.onEvents != nil, waker: waker,
+            maximumEvents: options.maximumEvents, maximumTextBytes: options.maximumTextBytes)
+        self.context = context
+        self.options = options
+        streamer = options.onEvents.map { EventStreamer(recorder: context.recorder, observer: $0) }
+    }
+
+    /// Starts the clock, the time-out, the live timeline and Ctrl-C handling. Call once, right
+    /// before the instances start.
+    package func begin() {
+        if options.handlesInterrupt {
+            let handler = InterruptHandler(monitor: context.monitor)
+            interrupts.withLock { $0 = handler }
+        }
+        context.recorder.origin = monotonicNanoseconds()
+        context.monitor.setDeadline(context.recorder.origin + Int64(min(options.timeout, 1e9) * 1e9))
+        streamer?.start()
+    }
+
+    /// Fails the run as a whole, before any instance ran (no instance is to blame).
+    package func failToStart(_ message: String) {
+        context.monitor.fail(nil, message: message, location: context.scenario.path)
+    }
+
+    /// Blocks the calling thread until the run's outcome is decided; it also runs the progress
+    /// analysis. Call it on a thread of the engine's own, never on one of Swift's cooperative pool.
+    package func waitForOutcome() -> RunMonitor.Outcome {
+        context.monitor.waitForOutcome()
+    }
+
+    /// Waits for the outcome on a thread of its own, without blocking a thread of the cooperative pool.
+    package func outcome() async -> RunMonitor.Outcome {
+        await withCheckedContinuation { continuation in
+            let watcher = OSThread(stackSize: 256 << 10) { continuation.resume(returning: self.waitForOutcome()) }
+            if watcher == nil {
+                // No thread to spare: this one waits (a thread of the pool, for the rest of the run).
+                continuation.resume(returning: waitForOutcome())
+            }
+        }
+    }
+
+    /// The report, once every instance has stopped. `ran` is false when none of them started.
+    package func end(
+        outcome: RunMonitor.Outcome, ran: Bool = true, runtime: String, executor: String? = nil
+    ) -> RunReport {
+        let duration = Double(monotonicNanoseconds() - context.recorder.origin) / 1e9
+        interrupts.withLock { $0?.cancel() }
+        let builder = ReportBuilder(context: context, outcome: outcome, duration: duration)
+        if ran { builder.recordStoppedInstances() }  // else none started, so none was stopped
+        streamer?.finish()
+        return builder.build(runtime: runtime, executor: executor)
+    }
+}
+
+/// Turns Ctrl-C into an `interrupted` outcome for the duration of a run.
+///
+/// `@unchecked Sendable`: the signal source is set once in `init` and only cancelled after;
+/// Dispatch sources are safe to use from any thread.
+final class InterruptHandler: @unchecked Sendable {
+    private let source: any DispatchSourceSignal
+
+    init(monitor: RunMonitor) {
+        signal(SIGINT, SIG_IGN)
+        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler { monitor.interrupt() }
+        source.resume()
+    }
+
+    func cancel() {
+        source.cancel()
+        signal(SIGINT, SIG_DFL)
+    }
+}

@@ -1,0 +1,206 @@
+import ScenarioCompiler
+import ScenarioSyntax
+
+/// Runs one worker instance's program, one stretch at a time: `advance` executes instructions
+/// until the instance must wait, sleep or work, finishes, or is stopped, and says which. An
+/// engine decides how that happens — a parked OS thread, a suspended task — and calls `advance`
+/// again. Every engine runs the same interpreter, so a scenario means the same on each.
+///
+/// Made and used by one thread or task at a time; the shared objects are `let` properties, which
+/// the hot path borrows without reference counting.
+package final class Interpreter {
+    /// Why `advance` returned.
+    package enum Suspension: Sendable, Equatable {
+        /// A primitive queued the instance: wait until the engine is asked to wake it (or the run
+        /// stops), then call `advance` again, which retries.
+        case park
+        /// Sleeping until this time (monotonic ns): wait until then, or until the run stops.
+        case sleep(until: Int64)
+        /// Working until this time: keep the CPU busy until then (`busyWork(until:)`).
+        case work(until: Int64)
+        /// The program ended; the instance is finished.
+        case finished
+        /// The run is ending, or this step failed: the instance does nothing more.
+        case stopped
+    }
+
+    let context: RunContext
+    let monitor: RunMonitor
+    let recorder: EventRecorder
+    let objects: [RuntimeObjects.Object]
+    let instance: Int
+    let info: CompiledInstance
+    let program: [Instruction]
+    /// The instruction to execute next (or being retried, slept or worked).
+    var pc = 0
+    /// The enclosing `repeat`s, innermost last: the current 1-based round and the round count.
+    var loops: [(round: Int, count: Int?)] = []
+    /// The last value this instance got from a queue.
+    var item: EventValue = .none
+    /// What a `load` read, for the `add` that follows it: an increment is a read, then a write.
+    var register = 0
+    /// When the instance first had to wait for the current instruction, while it retries it.
+    var waitedSince: Int64?
+    /// The round a barrier wait is for, once the instance has arrived and waits for it to open.
+    var barrierGeneration: Int?
+    /// The item a `put` that had to wait puts when it retries (rendered and counted once).
+    var pendingItem: EventValue?
+    /// The current `sleep` or `work` has begun; `advance` ends it.
+    var timed = false
+    private var started = false
+    /// Loop rounds, to check the time-out now and then.
+    private var rounds = 0
+
+    package init(context: RunContext, instance: Int) {
+        self.context = context
+        self.monitor = context.monitor
+        self.recorder = context.recorder
+        self.objects = context.objects.objects
+        self.instance = instance
+        self.info = context.scenario.instances[instance]
+        self.program = context.scenario.programs[info.program]
+    }
+
+    @inline(__always)
+    func record(_ kind: EventKind, object: Int = -1, value: EventValue = .none) {
+        recorder.record(instance: instance, kind, object: object, value: value)
+    }
+
+    /// Executes instructions until the instance must wait, sleep or work, finishes, or stops.
+    package func advance() -> Suspension {
+        if !started {
+            started = true
+            record(.start)
+        }
+        do {
+            return try execute()
+        } catch {
+            return .stopped  // the run is ending, or the step failed: the monitor knows which
+        }
+    }
+
+    private func execute() throws(InstanceExit) -> Suspension {
+        while pc < program.count {
+            if monitor.isStopping { throw .stop }
+            let instruction = program[pc]
+            switch instruction.operation {
+            case .acquire(let object):
+                guard try acquire(object, at: instruction) else { return .park }
+            case .release(let object):
+                try release(object, at: instruction)
+            case .sleep(let nanoseconds):
+                if let end = beginTimed(.sleep, nanoseconds) { return .sleep(until: end) }
+                record(.wake)
+            case .work(let nanoseconds):
+                if let end = beginTimed(.work, nanoseconds) { return .work(until: end) }
+                record(.workEnd)
+            case .load(let object):
+                register = variable(object).load()
+            case .add(let object, let operand, let sign):
+                try add(operand, sign: sign, to: object, at: instruction)
+            case .set(let object, let operand):
+                try set(object, to: operand, at: instruction)
+            case .put(let object, let value):
+                if pendingItem == nil, let value {
+                    pendingItem = try render(context.scenario.putValues[value], at: instruction)
+                }
+                guard try put(object, value: pendingItem, at: instruction) else { return .park }
+                pendingItem = nil
+            case .get(let object):
+                guard try get(object) else { return .park }
+            case .taskDone(let object):
+                try taskDone(object, at: instruction)
+            case .joinQueue(let object):
+                guard try joinQueue(object) else { return .park }
+            case .joinWorker(let object):
+                guard try joinWorker(object) else { return .park }
+            case .wait(let object):
+                guard try wait(object) else { return .park }
+            case .log(let template):
+                let line = text(context.scenario.templates[template])
+                try admit(line, at: instruction)
+                record(.log, value: .text(line))
+            case .loopStart(let count, let end):
+                var times: Int?
+                if let count { times = try value(of: count, at: instruction) }
+                if let times, times <= 0 {
+                    pc = end + 1
+                    continue
+                }
+                loops.append((round: 1, count: times))
+            case .loopEnd(let start):
+                // Instances looping without waiting that outnumber the cores can keep the engine's
+                // thread from running for long after its time-out timer fired (a 1 s time-out ended
+                // after 52 s with 5,000 of them): they watch the deadline themselves, now and then.
+                // Only a loop runs for long, so its end is where to look.
+                rounds &+= 1
+                if rounds & 255 == 0 { monitor.timeOutIfDue(monotonicNanoseconds()) }
+                let top = loops.count - 1
+                if let count = loops[top].count, loops[top].round >= count {
+                    loops.removeLast()
+                } else if loops[top].round == Int.max {
+                    // Only a `repeat: forever` gets here, after longer than any run may last.
+                    throw fail("'\(info.name)' repeats more rounds than '{round}' can count (\(Int.max))", at: instruction)
+                } else {
+                    loops[top].round += 1
+                    pc = start + 1
+                    continue
+                }
+            }
+            pc += 1
+        }
+        record(.finish)
+        guard case .worker(let completion) = objects[info.worker] else {
+            preconditionFailure("the worker of '\(info.name)' is not a worker object")
+        }
+        context.wake(completion.withLock { $0.finish() })
+        monitor.finish(instance)
+        return .finished
+    }
+
+    /// Starts a `sleep` or `work` and returns when it ends, or returns nil when it has ended
+    /// (the engine called `advance` again after waiting).
+    private func beginTimed(_ kind: EventKind, _ nanoseconds: Int64) -> Int64? {
+        if timed {
+            timed = false
+            return nil
+        }
+        timed = true
+        record(kind, value: .integer(Int(nanoseconds)))
+        monitor.pause(instance, at: pc)
+        return monotonicNanoseconds() + context.scaled(nanoseconds)
+    }
+
+    /// Keeps a CPU busy until `end` without yielding, checking now and then whether the run is
+    /// ending or is due to time out: busy instances that outnumber the cores can keep the engine's
+    /// thread from running long after its time-out timer fired, so they watch the deadline themselves.
+    package func busyWork(until end: Int64) {
+        var spins = 0
+        while true {
+            let now = monotonicNanoseconds()
+            if now >= end { return }
+            spins &+= 1
+            if spins & 255 == 0 {
+                monitor.timeOutIfDue(now)
+                if monitor.isStopping { return }
+            }
+        }
+    }
+
+    /// Whether the run is ending: a waiting instance checks it when it wakes.
+    package var isStopping: Bool { monitor.isStopping }
+
+    /// Stops the run with a runtime error that names the step.
+    func fail(_ message: String, at instruction: Instruction) -> InstanceExit {
+        monitor.fail(instance, message: message, location: context.scenario.describe(instruction.location))
+        return .failed
+    }
+
+    func name(_ object: Int) -> String { context.scenario.objects[object].name }
+}
+
+/// Thrown inside an instance when it must stop: the run is ending, or the step failed.
+enum InstanceExit: Error {
+    case stop
+    case failed
+}
