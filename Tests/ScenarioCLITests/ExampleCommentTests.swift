@@ -50,7 +50,7 @@ struct ExampleCommentTests {
             let output = try run(file)
             for phrase in phrases {
                 quoted += 1
-                #expect(output.stdout.contains("│ \(phrase) ") || output.stdout.contains("  \(phrase)\n"),
+                #expect(output.stdout.contains("│ \(phrase) ") || output.stdout.contains("│ \(phrase)\n") || output.stdout.contains("  \(phrase)\n"),
                         "\(file.lastPathComponent) quotes `\(phrase)`, which the run does not print")
             }
         }
