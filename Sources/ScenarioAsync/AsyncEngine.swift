@@ -34,7 +34,7 @@ public enum AsyncEngine {
                 // and run in that order once it starts, as asyncio runs the tasks gather made.
                 group.addTask(executorPreference: loop) {
                     await gate?.wait()
-                    await runInstance(Interpreter(context: context, instance: instance), parker: parker)
+                    await runInstance(Interpreter(context: context, instance: instance), parker: parker, loop: loop)
                 }
             }
             session.begin()
@@ -46,6 +46,7 @@ public enum AsyncEngine {
             let outcome = await session.outcome()
             // The outcome set `stopping`: wake every waiting task and cut every sleep short.
             for parker in parkers { parker.unpark() }
+            loop?.wakeSleepers()
             group.cancelAll()
             await group.waitForAll()
             return outcome
@@ -55,16 +56,18 @@ public enum AsyncEngine {
     }
 
     /// One instance's task: the interpreter runs until it must wait, and the task suspends.
-    private static func runInstance(_ interpreter: Interpreter, parker: AsyncParker) async {
+    private static func runInstance(_ interpreter: Interpreter, parker: AsyncParker, loop: LoopExecutor?) async {
         while true {
             switch interpreter.advance() {
             case .park:
                 await parker.park()
             case .sleep(let deadline):
-                let left = deadline - monotonicNanoseconds()
-                if left > 0 {
-                    // Cancelled when the run ends; `advance` then sees that it is stopping.
-                    try? await Task.sleep(nanoseconds: UInt64(left))
+                // Cut short when the run ends; `advance` then sees that it is stopping.
+                if let loop {
+                    await loop.sleep(until: deadline)
+                } else {
+                    let left = deadline - monotonicNanoseconds()
+                    if left > 0 { try? await Task.sleep(nanoseconds: UInt64(left)) }
                 }
             case .work(let end):
                 interpreter.busyWork(until: end)

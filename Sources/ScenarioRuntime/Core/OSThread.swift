@@ -7,8 +7,8 @@ import Darwin
 /// A joinable OS thread with a chosen stack size.
 package struct OSThread {
     private final class Body {
-        let run: () -> Void
-        init(_ run: @escaping () -> Void) { self.run = run }
+        let run: @Sendable () -> Void
+        init(_ run: @escaping @Sendable () -> Void) { self.run = run }
     }
 
     #if canImport(Glibc)
@@ -18,7 +18,7 @@ package struct OSThread {
     #endif
 
     /// Starts `body` on a new thread; nil when the system refuses (too many threads).
-    package init?(stackSize: Int = 1 << 20, _ body: @escaping () -> Void) {
+    package init?(stackSize: Int = 1 << 20, _ body: @escaping @Sendable () -> Void) {
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }
