@@ -49,6 +49,11 @@ let package = Package(
         .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioValidation"]),
         .testTarget(name: "ScenarioRuntimeTests", dependencies: ["ScenarioRuntime", "ScenarioThreads", "ScenarioValidation"]),
         .testTarget(name: "ScenarioRenderingTests", dependencies: ["ScenarioRendering"], exclude: ["Golden"]),
+        .testTarget(
+            name: "ScenarioConformanceTests",
+            dependencies: ["ScenarioRuntime", "ScenarioThreads", "ScenarioAsync", "ScenarioValidation", "ScenarioCompiler"],
+            exclude: ["Scenarios"]
+        ),
         .testTarget(name: "ScenarioCLITests", dependencies: ["ScenarioCLI", "scenario"], exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,48 @@
+import ScenarioAsync
+import ScenarioCompiler
+import ScenarioRuntime
+import ScenarioThreads
+import Testing
+
+/// A runtime the conformance suite checks: a name for the test list and how to run a scenario.
+struct Engine: Sendable, CustomTestStringConvertible {
+    let name: String
+    let run: @Sendable (CompiledScenario, RunOptions) async -> RunReport
+
+    var testDescription: String { name }
+}
+
+/// Every runtime a scenario must behave the same on. A new engine is checked by adding it here:
+/// every conformance test runs over this list.
+enum Engines {
+    static let all: [Engine] = [
+        Engine(name: "threads") { await ThreadsEngine.run($0, options: $1) },
+        Engine(name: "async-loop") { await AsyncEngine.run($0, options: $1, executor: .loop) },
+        Engine(name: "async-pool") { await AsyncEngine.run($0, options: $1, executor: .pool) },
+    ]
+}
+
+/// Each (scenario, engine) pair runs once, however many tests look at its report: the agreement
+/// test and the per-engine test share the runs.
+actor ConformanceRuns {
+    static let shared = ConformanceRuns()
+
+    /// Fast runs: durations divided by 50; the time-out only guards against a hang, unless the
+    /// scenario's markers set one.
+    static let speed = 50.0
+    static let timeout = 30.0
+
+    private var runs: [String: Task<RunReport, any Error>] = [:]
+
+    func report(_ scenario: ConformanceScenario, on engine: Engine) async throws -> RunReport {
+        let key = scenario.path + "\u{0}" + engine.name
+        if let run = runs[key] { return try await run.value }
+        let run = Task {
+            let compiled = try scenario.compiled()
+            let timeout = try scenario.markers().timeout ?? Self.timeout
+            return await engine.run(compiled, RunOptions(speed: Self.speed, timeout: timeout))
+        }
+        runs[key] = run
+        return try await run.value
+    }
+}
