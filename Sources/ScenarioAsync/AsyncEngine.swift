@@ -24,51 +24,59 @@ public enum AsyncEngine {
         let parkers = scenario.instances.map { _ in AsyncParker() }
         let session = RunSession(scenario: scenario, options: options, waker: AsyncWaker(parkers: parkers))
         let context = session.context
-        let loop = executor == .loop ? LoopExecutor() : nil
-        let gate = executor == .pool ? AsyncGate() : nil
-        var ran = true
-        let outcome = await withTaskGroup(of: Void.self) { group -> RunMonitor.Outcome in
-            for instance in scenario.instances.indices {
-                let parker = parkers[instance]
-                // The loop is not started yet: the tasks wait in its queue in declaration order,
-                // and run in that order once it starts, as asyncio runs the tasks gather made.
-                group.addTask(executorPreference: loop) {
-                    await gate?.wait()
-                    await runInstance(Interpreter(context: context, instance: instance), parker: parker, loop: loop)
-                }
-            }
-            session.begin()
-            if let loop, !loop.start() {
-                ran = false
-                session.failToStart("the system refused to start the event loop's thread")
-            }
-            gate?.open()
-            let outcome = await session.outcome()
-            // The outcome set `stopping`: wake every waiting task and cut every sleep short.
-            for parker in parkers { parker.unpark() }
-            loop?.wakeSleepers()
-            group.cancelAll()
-            await group.waitForAll()
-            return outcome
+        let loop: LoopExecutor?
+        let timers: TimerThread?
+        let sleeper: any Sleeper
+        switch executor {
+        case .loop:
+            let executor = LoopExecutor()
+            (loop, timers, sleeper) = (executor, nil, executor)
+        case .pool:
+            let thread = TimerThread()
+            (loop, timers, sleeper) = (nil, thread, thread)
         }
+        let gate = executor == .pool ? AsyncGate() : nil
+        let finished = Countdown(scenario.instances.count)
+        for instance in scenario.instances.indices {
+            let parker = parkers[instance]
+            // The loop is not started yet: the tasks wait in its queue in declaration order, and
+            // run in that order once it starts, as asyncio runs the tasks that gather made.
+            Task(executorPreference: loop) {
+                await gate?.wait()
+                await runInstance(Interpreter(context: context, instance: instance), parker: parker, sleeper: sleeper)
+                finished.arrive()
+            }
+        }
+        session.begin()
+        var ran = true
+        if let loop, !loop.start() {
+            ran = false
+            session.failToStart("the system refused to start the event loop's thread")
+        }
+        if let timers, !timers.start() {
+            ran = false
+            session.failToStart("the system refused to start the timers' thread")
+        }
+        gate?.open()
+        let outcome = await session.outcome()
+        // The outcome set `stopping`: wake every waiting task and cut every sleep short.
+        for parker in parkers { parker.unpark() }
+        sleeper.wakeAll()
+        await finished.wait()
         loop?.shutdown()
+        timers?.shutdown()
         return session.end(outcome: outcome, ran: ran, runtime: name, executor: executor.rawValue)
     }
 
     /// One instance's task: the interpreter runs until it must wait, and the task suspends.
-    private static func runInstance(_ interpreter: Interpreter, parker: AsyncParker, loop: LoopExecutor?) async {
+    private static func runInstance(_ interpreter: Interpreter, parker: AsyncParker, sleeper: any Sleeper) async {
         while true {
             switch interpreter.advance() {
             case .park:
                 await parker.park()
             case .sleep(let deadline):
                 // Cut short when the run ends; `advance` then sees that it is stopping.
-                if let loop {
-                    await loop.sleep(until: deadline)
-                } else {
-                    let left = deadline - monotonicNanoseconds()
-                    if left > 0 { try? await Task.sleep(nanoseconds: UInt64(left)) }
-                }
+                await sleeper.sleep(until: deadline)
             case .work(let end):
                 interpreter.busyWork(until: end)
             case .finished, .stopped:
@@ -77,6 +85,19 @@ public enum AsyncEngine {
         }
     }
 }
+
+/// Where a sleeping task waits for its time: the loop's own timers, or the pool's timer thread.
+protocol Sleeper: Sendable {
+    func sleep(until deadline: Int64) async
+    /// Ends every sleep at once (the run is ending).
+    func wakeAll()
+}
+
+extension LoopExecutor: Sleeper {
+    func wakeAll() { wakeSleepers() }
+}
+
+extension TimerThread: Sleeper {}
 
 /// Holds tasks on the cooperative pool until every instance's task exists, so that they all
 /// start together, as the threads engine starts its threads.
