@@ -1,39 +1,47 @@
 import ScenarioRuntime
+import Synchronization
 
 /// Where one instance's task waits while a primitive keeps it queued: a suspension, not a
 /// blocked thread. A wake that comes before the task suspends is kept, never lost.
 ///
-/// `@unchecked Sendable`: `permit` and `continuation` are only touched with `mutex` held.
-final class AsyncParker: @unchecked Sendable {
-    private let mutex = PThreadMutex()
-    private var permit = false
-    private var continuation: UnsafeContinuation<Void, Never>?
+/// A `Synchronization.Mutex` stored inline rather than a pthread mutex: one allocation per
+/// instance instead of three (there may be a million), and it is never contended for long (a
+/// park and its wake, at most).
+final class AsyncParker: Sendable {
+    private enum State {
+        case idle
+        /// A wake came before the park.
+        case permit
+        case parked(UnsafeContinuation<Void, Never>)
+    }
+
+    private let state = Mutex<State>(.idle)
 
     /// Suspends until `unpark` (returns at once if it came already).
     func park() async {
         await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
-            mutex.lock()
-            if permit {
-                permit = false
-                mutex.unlock()
-                continuation.resume()
-            } else {
-                self.continuation = continuation
-                mutex.unlock()
+            let woken = state.withLock { state -> Bool in
+                if case .permit = state {
+                    state = .idle
+                    return true
+                }
+                state = .parked(continuation)
+                return false
             }
+            if woken { continuation.resume() }
         }
     }
 
     func unpark() {
-        mutex.lock()
-        if let waiting = continuation {
-            continuation = nil
-            mutex.unlock()
-            waiting.resume()
-        } else {
-            permit = true
-            mutex.unlock()
+        let parked = state.withLock { state -> UnsafeContinuation<Void, Never>? in
+            if case .parked(let continuation) = state {
+                state = .idle
+                return continuation
+            }
+            state = .permit
+            return nil
         }
+        parked?.resume()
     }
 }
 
