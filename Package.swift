@@ -47,6 +47,7 @@ let package = Package(
         .executableTarget(name: "scenario", dependencies: ["ScenarioCLI"]),
         .testTarget(name: "ScenarioYAMLTests", dependencies: ["ScenarioYAML"]),
         .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioValidation"]),
+        .testTarget(name: "ScenarioAsyncTests", dependencies: ["ScenarioAsync", "ScenarioRuntime", "ScenarioValidation"]),
         .testTarget(name: "ScenarioRuntimeTests", dependencies: ["ScenarioRuntime", "ScenarioThreads", "ScenarioValidation"]),
         .testTarget(name: "ScenarioRenderingTests", dependencies: ["ScenarioRendering"], exclude: ["Golden"]),
         .testTarget(
