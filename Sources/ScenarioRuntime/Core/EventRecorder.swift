@@ -11,6 +11,8 @@ final class EventRecorder: Sendable {
     /// the start gate; the gate's mutex orders that write before every read, which makes
     /// nonisolated(unsafe) safe here.
     nonisolated(unsafe) var origin: Int64 = 0
+    /// Where event times come from.
+    let clock: RunClock
 
     /// - Parameters:
     ///   - streaming: whether events will be read while the run goes on.
@@ -19,10 +21,12 @@ final class EventRecorder: Sendable {
     ///     millions of events a second, and would exhaust memory long before a time-out.
     ///   - reserve: how many events past the limit are still kept (the end of the run).
     ///   - textLimit: the most bytes of text values the run may make (see `admitText`).
+    ///   - clock: where event times come from.
     init(
-        streaming: Bool, limit: Int = .max, reserve: Int = 0, textLimit: Int = .max,
+        streaming: Bool, limit: Int = .max, reserve: Int = 0, textLimit: Int = .max, clock: RunClock = .monotonic,
         onLimit: @escaping @Sendable (Int) -> Void = { _ in }
     ) {
+        self.clock = clock
         store = EventStore(tracksWrites: streaming, limit: limit, reserve: reserve, textLimit: textLimit, onLimit: onLimit)
     }
 
@@ -45,7 +49,7 @@ final class EventRecorder: Sendable {
     func record(instance: Int, _ kind: EventKind, object: Int, payload: Int64, valueKind: EventStore.ValueKind) {
         let seq = sequence.wrappingAdd(1, ordering: .relaxed).oldValue
         let slot = EventStore.Slot(
-            nanoseconds: monotonicNanoseconds() - origin, payload: payload, instance: Int32(truncatingIfNeeded: instance),
+            nanoseconds: clock.now - origin, payload: payload, instance: Int32(truncatingIfNeeded: instance),
             object: Int32(truncatingIfNeeded: object), kind: kind, valueKind: valueKind)
         store.store(slot, at: seq)
     }

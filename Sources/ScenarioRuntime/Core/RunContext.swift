@@ -13,11 +13,13 @@ package final class RunContext: Sendable {
     let monitor: RunMonitor
     let recorder: EventRecorder
     let waker: any InstanceWaker
+    /// The time the steps see.
+    let clock: RunClock
     /// Divides every sleep and work duration.
     let speed: Double
 
     init(
-        scenario: CompiledScenario, speed: Double, streaming: Bool, waker: any InstanceWaker,
+        scenario: CompiledScenario, speed: Double, streaming: Bool, waker: any InstanceWaker, clock: RunClock = .monotonic,
         maximumEvents: Int = RunOptions.defaultMaximumEvents, maximumTextBytes: Int = RunOptions.defaultMaximumTextBytes
     ) {
         self.scenario = scenario
@@ -29,7 +31,7 @@ package final class RunContext: Sendable {
         self.recorder = EventRecorder(
             streaming: streaming, limit: maximumEvents,
             // After the limit, each instance records at most a step's events and its `stopped`.
-            reserve: 8 * scenario.instances.count + 4096, textLimit: maximumTextBytes,
+            reserve: 8 * scenario.instances.count + 4096, textLimit: maximumTextBytes, clock: clock,
             onLimit: { limit in
                 monitor.fail(
                     nil,
@@ -38,6 +40,7 @@ package final class RunContext: Sendable {
                     location: path)
             })
         self.waker = waker
+        self.clock = clock
         self.speed = speed
     }
 

@@ -15,10 +15,13 @@ package final class RunSession: Sendable {
     private let options: RunOptions
     private let streamer: EventStreamer?
     private let interrupts: Guarded<InterruptHandler?> = Guarded(nil)
+    /// When `begin` was called (monotonic ns).
+    private let started = Guarded<Int64>(0)
 
-    package init(scenario: CompiledScenario, options: RunOptions, waker: any InstanceWaker) {
+    /// - Parameter clock: the time the steps see (the time-out is real time whatever it is).
+    package init(scenario: CompiledScenario, options: RunOptions, waker: any InstanceWaker, clock: RunClock = .monotonic) {
         let context = RunContext(
-            scenario: scenario, speed: options.speed, streaming: options.onEvents != nil, waker: waker,
+            scenario: scenario, speed: options.speed, streaming: options.onEvents != nil, waker: waker, clock: clock,
             maximumEvents: options.maximumEvents, maximumTextBytes: options.maximumTextBytes)
         self.context = context
         self.options = options
@@ -32,8 +35,9 @@ package final class RunSession: Sendable {
             let handler = InterruptHandler(monitor: context.monitor)
             interrupts.withLock { $0 = handler }
         }
-        context.recorder.origin = monotonicNanoseconds()
-        context.monitor.setDeadline(context.recorder.origin + Int64(min(options.timeout, 1e9) * 1e9))
+        context.recorder.origin = context.clock.now
+        context.monitor.setDeadline(monotonicNanoseconds() + Int64(min(options.timeout, 1e9) * 1e9))
+        started.withLock { $0 = monotonicNanoseconds() }
         streamer?.start()
     }
 
@@ -63,7 +67,8 @@ package final class RunSession: Sendable {
     package func end(
         outcome: RunMonitor.Outcome, ran: Bool = true, runtime: String, executor: String? = nil
     ) -> RunReport {
-        let duration = Double(monotonicNanoseconds() - context.recorder.origin) / 1e9
+        // Real time: how long the run took to run, whatever clock its steps saw.
+        let duration = Double(monotonicNanoseconds() - started.withLock { $0 }) / 1e9
         interrupts.withLock { $0?.cancel() }
         let builder = ReportBuilder(context: context, outcome: outcome, duration: duration)
         if ran { builder.recordStoppedInstances() }  // else none started, so none was stopped

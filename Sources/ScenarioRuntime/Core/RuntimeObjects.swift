@@ -118,11 +118,11 @@ struct ContentionCounter: Sendable {
     var totalWait: Int64 = 0
     var longestWait: Int64 = 0
 
-    /// Counts an acquisition; `waitedSince` is when the caller first had to wait, if it did.
-    mutating func count(waitedSince: Int64?) {
+    /// Counts an acquisition at `now`; `waitedSince` is when the caller first had to wait, if it did.
+    mutating func count(waitedSince: Int64?, now: @autoclosure () -> Int64) {
         acquisitions += 1
         guard let waitedSince else { return }
-        let waited = monotonicNanoseconds() - waitedSince
+        let waited = now() - waitedSince
         contended += 1
         // Saturating: thousands of instances waiting for a long time-out could pass 292 years in all.
         let (total, overflowed) = totalWait.addingReportingOverflow(waited)

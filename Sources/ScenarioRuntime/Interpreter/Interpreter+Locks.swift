@@ -10,14 +10,14 @@ extension Interpreter {
             return try attemptUntil(box.state, for: Wait(object: object, need: .lock)) { state, waitedSince in
                 guard case .acquired = state.machine.acquire(by: instance) else { return false }
                 box.owner.publish(instance)
-                state.stats.count(waitedSince: waitedSince)
+                state.stats.count(waitedSince: waitedSince, now: context.clock.now)
                 record(.acquire, object: object)
                 return true
             }
         case .semaphore(let semaphore):
             return try attemptUntil(semaphore, for: Wait(object: object, need: .semaphore)) { state, waitedSince in
                 guard case .acquired = state.machine.acquire(by: instance) else { return false }
-                state.stats.count(waitedSince: waitedSince)
+                state.stats.count(waitedSince: waitedSince, now: context.clock.now)
                 record(.acquire, object: object)
                 return true
             }

@@ -23,7 +23,7 @@ extension Interpreter {
             if waitedSince != nil { monitor.unblock(instance) }
             if let result = attempt(&state, waitedSince) { return result }
             if waitedSince == nil {
-                waitedSince = monotonicNanoseconds()
+                waitedSince = context.clock.now
                 record(.block, object: wait.object)
             }
             mayPark = monitor.block(instance, on: wait, at: pc)

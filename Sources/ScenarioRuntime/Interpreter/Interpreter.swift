@@ -168,7 +168,7 @@ package final class Interpreter {
         timed = true
         record(kind, value: .integer(Int(nanoseconds)))
         monitor.pause(instance, at: pc)
-        return monotonicNanoseconds() + context.scaled(nanoseconds)
+        return context.clock.now + context.scaled(nanoseconds)
     }
 
     /// Keeps a CPU busy until `end` without yielding, checking now and then whether the run is
@@ -177,11 +177,10 @@ package final class Interpreter {
     package func busyWork(until end: Int64) {
         var spins = 0
         while true {
-            let now = monotonicNanoseconds()
-            if now >= end { return }
+            if context.clock.now >= end { return }
             spins &+= 1
             if spins & 255 == 0 {
-                monitor.timeOutIfDue(now)
+                monitor.timeOutIfDue(monotonicNanoseconds())
                 if monitor.isStopping { return }
             }
         }
