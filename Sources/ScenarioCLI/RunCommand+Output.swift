@@ -1,3 +1,4 @@
+import Foundation
 import ScenarioRendering
 import ScenarioRuntime
 
@@ -21,28 +22,6 @@ extension RunCommand {
         }
     }
 
-    /// Writes every event as JSON lines and closes the file. Returns the message to print after
-    /// the report when that failed; nil when it worked, or when standard output (`-`) failed,
-    /// which the command reports as it ends.
-    func writeTimeline(_ report: RunReport, to output: OutputFile) -> String? {
-        var failure: (any Error)?
-        do {
-            try TimelineJSONLinesWriter(report: report).write(report.events) { try output.write($0) }
-        } catch {
-            failure = error
-        }
-        do {
-            try output.close()
-        } catch {
-            failure = failure ?? error
-        }
-        guard let failure else { return nil }
-        guard let outputFailure = failure as? OutputFileError else {
-            preconditionFailure("the timeline writer throws only what its sink throws, not \(failure)")
-        }
-        return outputFailure.message
-    }
-
     /// Streams the `--format json` report to standard output. The first failed write stops it;
     /// the console has recorded the failure, which `CommandLineEntry` reports as the command ends.
     func writeJSONReport(_ report: RunReport, console: Console) {
@@ -53,6 +32,53 @@ extension RunCommand {
             }
         } catch {
             // Only the console's own failure is thrown, and it stays recorded in the console.
+        }
+    }
+}
+
+/// `--timeline FILE` written as the run goes on: the runtime's streaming thread hands it each
+/// batch of events, so the events need not be kept in memory until the end. When the file falls
+/// behind (a slow disk, a slow reader of a FIFO), the runtime's window of the timeline fills and
+/// the instances wait for it: nothing is lost.
+///
+/// `@unchecked Sendable`: every use of `output` and `failure` holds `lock` (the streaming thread
+/// during the run, the command after it).
+final class TimelineStream: @unchecked Sendable {
+    private let lock = NSLock()
+    private let output: OutputFile
+    private let writer: TimelineJSONLinesWriter
+    private var failure: OutputFileError?
+
+    init(output: OutputFile, instances: [String], objects: [String]) {
+        self.output = output
+        writer = TimelineJSONLinesWriter(instances: instances, objects: objects)
+    }
+
+    /// Writes the events as JSON lines; after the first failure, only counts on `close` to say so.
+    func write(_ events: [Event]) {
+        lock.withLock {
+            guard failure == nil else { return }
+            do {
+                try writer.write(events) { try output.write($0) }
+            } catch let error as OutputFileError {
+                failure = error
+            } catch {
+                preconditionFailure("the timeline writer throws only what its sink throws, not \(error)")
+            }
+        }
+    }
+
+    /// Writes what is buffered and closes the file. Returns the message to print after the
+    /// report when writing failed; nil when it worked, or when standard output (`-`) failed,
+    /// which the command reports as it ends.
+    func close() -> String? {
+        lock.withLock {
+            do throws(OutputFileError) {
+                try output.close()
+            } catch {
+                failure = failure ?? error
+            }
+            return failure?.message ?? nil
         }
     }
 }

@@ -106,9 +106,18 @@ struct RunCommand: AsyncParsableCommand {
         let timelineFile = try openTimeline(console: console)
         let useColor = color.enabled(terminal: timelineIsStandardOutput ? console.errIsTerminal : console.outIsTerminal)
         let printer = format == .text && !quiet && !timelineIsStandardOutput ? TimelinePrinter(scenario: compiled, console: console, useColor: useColor, all: all, wide: wide) : nil
+        let timelineStream = timelineFile.map {
+            TimelineStream(output: $0, instances: compiled.instances.map(\.name), objects: compiled.objects.map(\.name))
+        }
         var options = RunOptions(speed: speed, timeout: timeout, handlesInterrupt: true)
-        if let printer {
-            options.onEvents = { events in printer.print(events) }
+        // Only the JSON report needs every event at the end; the text timeline and the timeline
+        // file take them as they come, and nothing is kept for `--quiet`.
+        options.keepsEvents = format == .json
+        if printer != nil || timelineStream != nil {
+            options.onEvents = { events in
+                printer?.print(events)
+                timelineStream?.write(events)
+            }
         }
         printer?.start()
         let report = switch chosenRuntime {
@@ -117,7 +126,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         printer?.finish()
 
-        let timelineFailure = timelineFile.flatMap { writeTimeline(report, to: $0) }
+        let timelineFailure = timelineStream?.close()
         switch format {
         case .json:
             // Streamed in chunks: the events of a big run would make one enormous string.

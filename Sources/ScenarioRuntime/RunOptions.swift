@@ -17,6 +17,12 @@ public struct RunOptions: Sendable {
     /// this many bytes of UTF-8 stops the run with a runtime error: they live in memory too, and a
     /// long `log` in a loop fills it long before `maximumEvents` events.
     public var maximumTextBytes: Int
+    /// Whether the report keeps the whole timeline (`RunReport.events`). When false, events go
+    /// to `onEvents` through a bounded window as the run goes on, writers waiting for the reader
+    /// when it falls behind (nothing is dropped), and the report's `events` is empty; with no
+    /// `onEvents` either, events are not kept at all. Memory then stays flat however long the
+    /// run, and there is no limit on the number of events.
+    public var keepsEvents = true
     /// How many threads the engine may start before it acts as if the system refused one; tests
     /// use it to exercise a refusal.
     package var maximumThreads = Int.max

@@ -23,11 +23,14 @@ final class EventRecorder: Sendable {
     ///   - textLimit: the most bytes of text values the run may make (see `admitText`).
     ///   - clock: where event times come from.
     init(
-        streaming: Bool, limit: Int = .max, reserve: Int = 0, textLimit: Int = .max, clock: RunClock = .monotonic,
-        onLimit: @escaping @Sendable (Int) -> Void = { _ in }
+        streaming: Bool, retention: EventStore.Retention = .all, limit: Int = .max, reserve: Int = 0,
+        textLimit: Int = .max, clock: RunClock = .monotonic, onLimit: @escaping @Sendable (Int) -> Void = { _ in },
+        onFull: @escaping @Sendable () -> Void = {}
     ) {
         self.clock = clock
-        store = EventStore(tracksWrites: streaming, limit: limit, reserve: reserve, textLimit: textLimit, onLimit: onLimit)
+        store = EventStore(
+            tracksWrites: streaming, retention: retention, limit: limit, reserve: reserve, textLimit: textLimit,
+            onLimit: onLimit, onFull: onFull)
     }
 
     /// Whether a new text value fits in the run's budget of text (see `EventStore.admitText`).
@@ -38,6 +41,11 @@ final class EventRecorder: Sendable {
 
     @inline(__always)
     func record(instance: Int, _ kind: EventKind, object: Int = -1, value: EventValue = .none) {
+        if store.retention == .none {
+            // Nothing reads the events: only their number is kept.
+            sequence.wrappingAdd(1, ordering: .relaxed)
+            return
+        }
         switch value {
         case .none: record(instance: instance, kind, object: object, payload: 0, valueKind: .none)
         case .integer(let number): record(instance: instance, kind, object: object, payload: Int64(number), valueKind: .integer)
@@ -57,6 +65,7 @@ final class EventRecorder: Sendable {
     /// How many events were recorded (once every recording thread has stopped).
     var count: Int { min(sequence.load(ordering: .acquiring), store.capacity) }
 
-    /// The whole timeline; call once every recording thread has stopped.
-    func timeline() -> Timeline { Timeline(store: store, count: count) }
+    /// The whole timeline, when the store kept it (else empty); call once every recording thread
+    /// has stopped.
+    func timeline() -> Timeline { store.retention == .all ? Timeline(store: store, count: count) : [] }
 }

@@ -16,6 +16,18 @@ import Synchronization
 /// limited by their bytes (`admitText`): the event limit does not bound them, as one event can
 /// carry a long text.
 final class EventStore: @unchecked Sendable {
+    /// How much of the timeline the store keeps.
+    enum Retention: Sendable, Equatable {
+        /// Every event, for outputs that need the whole run at once (the JSON report, tests).
+        case all
+        /// A ring of this many chunks that a reader streams out as the run goes on, handing each
+        /// chunk back once it has read it: memory stays flat however long the run. A writer that
+        /// gets ahead of the reader by the whole ring waits for it: nothing is ever dropped.
+        case window(chunks: Int)
+        /// Nothing: no output needs the events (only their count).
+        case none
+    }
+
     static let chunkShift = 16
     static let chunkSize = 1 << chunkShift
     /// Enough chunks for 2^32 events, far past what memory allows.
@@ -48,6 +60,17 @@ final class EventStore: @unchecked Sendable {
     private let growth = PThreadMutex()
     /// Whether slots carry "written" flags (needed by `isWritten`).
     let tracksWrites: Bool
+    let retention: Retention
+    /// With a window: its chunks, and how many chunks the reader has handed back so far (the
+    /// chunk with index `c` may be written once `c < released + ringChunks`).
+    private let ringChunks: Int
+    private let released = Atomic<Int>(0)
+    private let space = PThreadMutex()
+    private let spaceFreed = PThreadCondition()
+    /// Writers waiting for the reader; only touched with `space` held.
+    private nonisolated(unsafe) var spaceWaiters = 0
+    /// Called when a writer must wait for the reader, to hurry it.
+    private let onFull: @Sendable () -> Void
     /// Text values (log lines, text queue items), by index.
     private let texts = Guarded<[String]>([])
     /// UTF-8 bytes of the text values made so far, counted by `admitText`.
@@ -67,17 +90,51 @@ final class EventStore: @unchecked Sendable {
     ///   - limit: the event with this `seq` (rounded up to a whole chunk) calls `onLimit` with it.
     ///   - reserve: events kept past the limit (rounded up to a whole chunk, at least one).
     ///   - textLimit: the most bytes of text values a run may make (see `admitText`).
+    ///   - retention: how much of the timeline to keep; a window has no limit on events.
+    ///   - onFull: with a window, called when a writer must wait for the reader.
     init(
-        tracksWrites: Bool, limit: Int = .max, reserve: Int = 0, textLimit: Int = .max,
-        onLimit: @escaping @Sendable (Int) -> Void = { _ in }
+        tracksWrites: Bool, retention: Retention = .all, limit: Int = .max, reserve: Int = 0, textLimit: Int = .max,
+        onLimit: @escaping @Sendable (Int) -> Void = { _ in }, onFull: @escaping @Sendable () -> Void = {}
     ) {
-        self.tracksWrites = tracksWrites
+        self.retention = retention
         self.textLimit = textLimit
-        let chunks = { (events: Int) in events / Self.chunkSize + (events % Self.chunkSize == 0 ? 0 : 1) }
-        limitChunk = min(chunks(max(0, limit)), Self.maximumChunks)
-        capacityChunks = min(limitChunk + max(1, chunks(max(0, reserve))), Self.maximumChunks)
         self.onLimit = onLimit
+        self.onFull = onFull
+        switch retention {
+        case .all:
+            self.tracksWrites = tracksWrites
+            ringChunks = 0
+            let chunks = { (events: Int) in events / Self.chunkSize + (events % Self.chunkSize == 0 ? 0 : 1) }
+            limitChunk = min(chunks(max(0, limit)), Self.maximumChunks)
+            capacityChunks = min(limitChunk + max(1, chunks(max(0, reserve))), Self.maximumChunks)
+        case .window(let count):
+            // The reader needs the flags; there is no limit (and no chunk past the ring is made).
+            self.tracksWrites = true
+            ringChunks = max(2, min(count, Self.maximumChunks))
+            limitChunk = Self.maximumChunks
+            capacityChunks = Self.maximumChunks
+            for index in 0..<ringChunks { (chunks + index).initialize(to: Self.makeChunk(flags: true)) }
+            chunkCount.store(ringChunks, ordering: .releasing)
+        case .none:
+            self.tracksWrites = false
+            ringChunks = 0
+            limitChunk = Self.maximumChunks
+            capacityChunks = Self.maximumChunks
+        }
     }
+
+    private static func makeChunk(flags: Bool) -> Chunk {
+        var ready: UnsafeMutablePointer<Atomic<Bool>>?
+        if flags {
+            let made = UnsafeMutablePointer<Atomic<Bool>>.allocate(capacity: Self.chunkSize)
+            for slot in 0..<Self.chunkSize { (made + slot).initialize(to: Atomic(false)) }
+            ready = made
+        }
+        return Chunk(slots: .allocate(capacity: Self.chunkSize), ready: ready)
+    }
+
+    /// Events held in memory now: all of them, the ring's share, or none.
+    var heldCapacity: Int { chunkCount.load(ordering: .acquiring) << Self.chunkShift }
 
     /// How many events can be kept: events past this are dropped.
     var capacity: Int { capacityChunks << Self.chunkShift }
@@ -97,6 +154,8 @@ final class EventStore: @unchecked Sendable {
 
     @inline(__always)
     func store(_ slot: Slot, at seq: Int) {
+        if ringChunks > 0 { return storeInRing(slot, at: seq) }
+        if retention == .none { return }
         guard let chunk = self.chunk(seq >> Self.chunkShift) else { return }  // past the capacity: dropped
         let index = seq & (Self.chunkSize - 1)
         (chunk.slots + index).initialize(to: slot)
@@ -123,14 +182,20 @@ final class EventStore: @unchecked Sendable {
 
     /// Whether the event with this `seq` has been written.
     func isWritten(_ seq: Int) -> Bool {
-        let chunkIndex = seq >> Self.chunkShift
+        var chunkIndex = seq >> Self.chunkShift
+        if ringChunks > 0 {
+            guard chunkIndex < released.load(ordering: .acquiring) + ringChunks else { return false }
+            chunkIndex %= ringChunks
+        }
         guard chunkIndex < chunkCount.load(ordering: .acquiring), let ready = chunks[chunkIndex].ready else { return false }
         return ready[seq & (Self.chunkSize - 1)].load(ordering: .acquiring)
     }
 
-    /// The event with this `seq`; call only once `isWritten(seq)` (or once the run is over).
+    /// The event with this `seq`; call only once `isWritten(seq)` (or once the run is over), and
+    /// with a window, before handing its chunk back.
     func event(at seq: Int) -> Event {
-        let slot = chunks[seq >> Self.chunkShift].slots[seq & (Self.chunkSize - 1)]
+        let chunkIndex = ringChunks > 0 ? (seq >> Self.chunkShift) % ringChunks : seq >> Self.chunkShift
+        let slot = chunks[chunkIndex].slots[seq & (Self.chunkSize - 1)]
         let value: EventValue = switch slot.valueKind {
         case .none: .none
         case .integer: .integer(Int(slot.payload))
@@ -139,6 +204,48 @@ final class EventStore: @unchecked Sendable {
         return Event(
             seq: seq, nanoseconds: slot.nanoseconds, instance: slot.instance, kind: slot.kind, object: slot.object,
             value: value)
+    }
+
+    /// With a window: writes the slot once the reader has freed its chunk.
+    private func storeInRing(_ slot: Slot, at seq: Int) {
+        let chunkIndex = seq >> Self.chunkShift
+        if chunkIndex >= released.load(ordering: .acquiring) + ringChunks { waitForSpace(chunkIndex) }
+        let chunk = chunks[chunkIndex % ringChunks]
+        let index = seq & (Self.chunkSize - 1)
+        (chunk.slots + index).initialize(to: slot)
+        chunk.ready?[index].store(true, ordering: .releasing)
+    }
+
+    /// The writer of chunk `chunkIndex` is a whole ring ahead of the reader: it waits (never
+    /// drops the event), hurrying the reader meanwhile.
+    private func waitForSpace(_ chunkIndex: Int) {
+        onFull()
+        space.lock()
+        spaceWaiters += 1
+        while chunkIndex >= released.load(ordering: .acquiring) + ringChunks {
+            // Timed, to hurry the reader again should it have slept through the first call.
+            _ = spaceFreed.wait(space, until: monotonicNanoseconds() + 10_000_000)
+            if chunkIndex >= released.load(ordering: .acquiring) + ringChunks { onFull() }
+        }
+        spaceWaiters -= 1
+        space.unlock()
+    }
+
+    /// With a window: the reader has read every event before `seq`; the chunks wholly before it
+    /// go back to the writers.
+    func release(before seq: Int) {
+        guard ringChunks > 0 else { return }
+        let done = seq >> Self.chunkShift
+        var freed = released.load(ordering: .relaxed)
+        guard freed < done else { return }
+        while freed < done {
+            let ready = chunks[freed % ringChunks].ready
+            for slot in 0..<Self.chunkSize { ready?[slot].store(false, ordering: .relaxed) }
+            freed += 1
+            released.store(freed, ordering: .releasing)
+        }
+        let waiting = space.withLock { spaceWaiters > 0 }
+        if waiting { spaceFreed.broadcast() }
     }
 
     @inline(__always)
@@ -153,13 +260,7 @@ final class EventStore: @unchecked Sendable {
             var count = chunkCount.load(ordering: .relaxed)
             while count <= index {
                 precondition(count < Self.maximumChunks, "more events than a run can hold")
-                var ready: UnsafeMutablePointer<Atomic<Bool>>?
-                if tracksWrites {
-                    let flags = UnsafeMutablePointer<Atomic<Bool>>.allocate(capacity: Self.chunkSize)
-                    for slot in 0..<Self.chunkSize { (flags + slot).initialize(to: Atomic(false)) }
-                    ready = flags
-                }
-                (chunks + count).initialize(to: Chunk(slots: .allocate(capacity: Self.chunkSize), ready: ready))
+                (chunks + count).initialize(to: Self.makeChunk(flags: tracksWrites))
                 count += 1
                 chunkCount.store(count, ordering: .releasing)
             }

@@ -4,7 +4,7 @@
 final class EventStreamer: Sendable {
     private let recorder: EventRecorder
     private let observer: @Sendable ([Event]) -> Void
-    private let parker = Parker()
+    private let parker: Parker
     private let state = Guarded(State())
     private let thread: Guarded<OSThread?> = Guarded(nil)
 
@@ -13,9 +13,12 @@ final class EventStreamer: Sendable {
         var finished = false
     }
 
-    init(recorder: EventRecorder, observer: @escaping @Sendable ([Event]) -> Void) {
+    /// - Parameter parker: where the streaming thread waits between passes; unparking it (as a
+    ///   writer that waits for room in the timeline's window does) hurries the next pass.
+    init(recorder: EventRecorder, observer: @escaping @Sendable ([Event]) -> Void, parker: Parker = Parker()) {
         self.recorder = recorder
         self.observer = observer
+        self.parker = parker
     }
 
     /// Polls every `interval` nanoseconds until `finish`.
@@ -48,9 +51,11 @@ final class EventStreamer: Sendable {
             if batch.count == 4096 {
                 observer(batch)
                 batch.removeAll(keepingCapacity: true)
+                store.release(before: seq)
             }
         }
         if !batch.isEmpty { observer(batch) }
+        store.release(before: seq)
         state.withLock { $0.nextSeq = seq }
     }
 }

@@ -20,6 +20,7 @@ package final class RunContext: Sendable {
 
     init(
         scenario: CompiledScenario, speed: Double, streaming: Bool, waker: any InstanceWaker, clock: RunClock = .monotonic,
+        retention: EventStore.Retention = .all, onFull: @escaping @Sendable () -> Void = {},
         maximumEvents: Int = RunOptions.defaultMaximumEvents, maximumTextBytes: Int = RunOptions.defaultMaximumTextBytes
     ) {
         self.scenario = scenario
@@ -29,7 +30,7 @@ package final class RunContext: Sendable {
         self.monitor = monitor
         let path = scenario.path
         self.recorder = EventRecorder(
-            streaming: streaming, limit: maximumEvents,
+            streaming: streaming, retention: retention, limit: maximumEvents,
             // After the limit, each instance records at most a step's events and its `stopped`.
             reserve: 8 * scenario.instances.count + 4096, textLimit: maximumTextBytes, clock: clock,
             onLimit: { limit in
@@ -38,7 +39,7 @@ package final class RunContext: Sendable {
                     message: "the run recorded \(limit) events, the most one run may keep, and was stopped; "
                         + "a loop that never waits (a 'repeat: forever' without a 'sleep') records events without end",
                     location: path)
-            })
+            }, onFull: onFull)
         self.waker = waker
         self.clock = clock
         self.speed = speed

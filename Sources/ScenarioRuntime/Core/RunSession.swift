@@ -20,13 +20,22 @@ package final class RunSession: Sendable {
 
     /// - Parameter clock: the time the steps see (the time-out is real time whatever it is).
     package init(scenario: CompiledScenario, options: RunOptions, waker: any InstanceWaker, clock: RunClock = .monotonic) {
+        // Events are kept whole only when asked; otherwise they stream out through a window of
+        // the timeline (or are not kept at all when nothing reads them).
+        let retention: EventStore.Retention =
+            options.keepsEvents ? .all : options.onEvents == nil ? .none : .window(chunks: Self.windowChunks)
+        let streamerParker = Parker()
         let context = RunContext(
             scenario: scenario, speed: options.speed, streaming: options.onEvents != nil, waker: waker, clock: clock,
-            maximumEvents: options.maximumEvents, maximumTextBytes: options.maximumTextBytes)
+            retention: retention, onFull: { streamerParker.unpark() },
+            maximumEvents: options.keepsEvents ? options.maximumEvents : .max, maximumTextBytes: options.maximumTextBytes)
         self.context = context
         self.options = options
-        streamer = options.onEvents.map { EventStreamer(recorder: context.recorder, observer: $0) }
+        streamer = options.onEvents.map { EventStreamer(recorder: context.recorder, observer: $0, parker: streamerParker) }
     }
+
+    /// 8 chunks of 65,536 events: 16 MiB of timeline in memory at most when streaming.
+    static let windowChunks = 8
 
     /// Starts the clock, the time-out, the live timeline and Ctrl-C handling. Call once, right
     /// before the instances start.
