@@ -1,4 +1,6 @@
 import Foundation
+import ScenarioAsync
+import ScenarioCompiler
 import ScenarioRendering
 import ScenarioRuntime
 
@@ -22,16 +24,17 @@ extension RunCommand {
         }
     }
 
-    /// Streams the `--format json` report to standard output. The first failed write stops it;
-    /// the console has recorded the failure, which `CommandLineEntry` reports as the command ends.
-    func writeJSONReport(_ report: RunReport, console: Console) {
-        do {
-            try JSONReportRenderer().write(report) { chunk in
-                console.out(String(decoding: chunk, as: UTF8.self))
-                if let failure = console.writeFailure(), failure.stream == .standardOutput { throw failure }
-            }
-        } catch {
-            // Only the console's own failure is thrown, and it stays recorded in the console.
+    /// The `--format json` report, written to standard output as the run goes on. The first
+    /// failed write stops it; the console has recorded the failure, which `CommandLineEntry`
+    /// reports as the command ends.
+    func jsonReportStream(_ compiled: CompiledScenario, runtime: String, console: Console) -> JSONReportStream {
+        JSONReportStream(
+            scenario: compiled.title, runtime: runtime,
+            executor: runtime == AsyncEngine.name ? (executor ?? .loop).rawValue : nil,
+            instances: compiled.instances.map(\.name), objects: compiled.objects.map(\.name)
+        ) { chunk in
+            console.out(String(decoding: chunk, as: UTF8.self))
+            if let failure = console.writeFailure(), failure.stream == .standardOutput { throw failure }
         }
     }
 }

@@ -109,14 +109,17 @@ struct RunCommand: AsyncParsableCommand {
         let timelineStream = timelineFile.map {
             TimelineStream(output: $0, instances: compiled.instances.map(\.name), objects: compiled.objects.map(\.name))
         }
+        let engine = chosenRuntime == .threads ? ThreadsEngine.name : AsyncEngine.name
+        let jsonStream = format == .json ? jsonReportStream(compiled, runtime: engine, console: console) : nil
         var options = RunOptions(speed: speed, timeout: timeout, handlesInterrupt: true)
-        // Only the JSON report needs every event at the end; the text timeline and the timeline
-        // file take them as they come, and nothing is kept for `--quiet`.
-        options.keepsEvents = format == .json
-        if printer != nil || timelineStream != nil {
+        // Every output takes the events as they come (the text timeline, the timeline file, the
+        // JSON report), so none is kept in memory: a run of any length costs the same memory.
+        options.keepsEvents = false
+        if printer != nil || timelineStream != nil || jsonStream != nil {
             options.onEvents = { events in
                 printer?.print(events)
                 timelineStream?.write(events)
+                jsonStream?.write(events)
             }
         }
         printer?.start()
@@ -129,8 +132,7 @@ struct RunCommand: AsyncParsableCommand {
         let timelineFailure = timelineStream?.close()
         switch format {
         case .json:
-            // Streamed in chunks: the events of a big run would make one enormous string.
-            writeJSONReport(report, console: console)
+            jsonStream?.finish(report)
         case .text:
             let summary = TextSummaryRenderer().render(report, useColor: useColor)
             if timelineIsStandardOutput { console.err(summary) } else { console.out(summary) }

@@ -2,10 +2,12 @@ import Foundation
 import ScenarioRuntime
 
 /// Renders a whole run as one JSON object (`--format json`), with exactly these keys, in order:
-/// `scenario`, `runtime`, `executor`, `status`, `duration`, `variables`, `queues`, `expectations`, `workers`,
-/// `deadlock`, `error`, `events`.
+/// `scenario`, `runtime`, `executor`, `events`, `status`, `duration`, `variables`, `queues`,
+/// `expectations`, `workers`, `deadlock`, `error`.
 ///
-/// Written by hand and streamed in chunks, because `events` can hold millions of entries.
+/// The order is the order in which a run knows them, so that the report can be written as the run
+/// goes on (`JSONReportStream`): what is known before it starts, then each event as it happens,
+/// then the outcome. Written by hand and in chunks, because `events` can hold millions of entries.
 /// Each top-level key, array element and event is on its own line.
 public struct JSONReportRenderer: Sendable {
     public init() {}
@@ -23,57 +25,46 @@ public struct JSONReportRenderer: Sendable {
     public func write(_ report: RunReport, chunkSize: Int = 1 << 20, to sink: ([UInt8]) throws -> Void) throws {
         try withoutActuallyEscaping(sink) { sink in
             var output = ChunkedOutput(chunkSize: chunkSize, sink: sink)
-            try write(report, to: &output)
+            let head = JSONReportHead(scenario: report.scenario, runtime: report.runtime, executor: report.executor)
+            head.append(to: &output.buffer)
+            let encoder = EventJSONEncoder(report: report)
+            for (index, event) in report.events.enumerated() {
+                Self.appendEvent(event, first: index == 0, encoder: encoder, to: &output.buffer)
+                try output.flushIfFull()
+            }
+            Self.appendTail(of: report, hadEvents: !report.events.isEmpty, to: &output.buffer)
+            try output.flush()
         }
     }
 
-    private func write(_ report: RunReport, to output: inout ChunkedOutput) throws {
-        let encoder = EventJSONEncoder(report: report)
-        appendHead(of: report, to: &output.buffer)
-        for (index, event) in report.events.enumerated() {
-            appendEvent(event, index: index, encoder: encoder, to: &output.buffer)
-            try output.flushIfFull()
-        }
-        appendTail(of: report, to: &output.buffer)
-        try output.flush()
+    static func appendEvent(_ event: Event, first: Bool, encoder: EventJSONEncoder, to out: inout JSONBytes) {
+        out.append(first ? "\n    " : ",\n    ")
+        encoder.append(event, to: &out)
     }
 
-    private func appendHead(of report: RunReport, to out: inout JSONBytes) {
-        out.append("{\n  \"scenario\": ")
-        out.appendString(report.scenario)
-        out.append(",\n  \"runtime\": ")
-        out.appendString(report.runtime)
-        out.append(",\n  \"executor\": ")
-        if let executor = report.executor { out.appendString(executor) } else { out.append("null") }
-        out.append(",\n  \"status\": ")
+    /// Closes `events` and writes the keys only the end of the run knows.
+    static func appendTail(of report: RunReport, hadEvents: Bool, to out: inout JSONBytes) {
+        let renderer = JSONReportRenderer()
+        out.append(hadEvents ? "\n  ],\n  \"status\": " : "],\n  \"status\": ")
         out.appendString(report.status.rawValue)
         out.append(",\n  \"duration\": ")
         out.appendSeconds(report.duration)
         out.append(",\n  \"variables\": ")
-        appendNamedValues(report.variables, to: &out)
+        renderer.appendNamedValues(report.variables, to: &out)
         out.append(",\n  \"queues\": ")
-        appendNamedValues(report.queues, to: &out)
+        renderer.appendNamedValues(report.queues, to: &out)
         out.append(",\n  \"expectations\": ")
-        appendList(report.expectations, to: &out) { $1.appendExpectation($0) }
+        renderer.appendList(report.expectations, to: &out) { $1.appendExpectation($0) }
         out.append(",\n  \"workers\": ")
-        appendList(report.instances, to: &out) { $1.appendInstance($0) }
+        renderer.appendList(report.instances, to: &out) { $1.appendInstance($0) }
         out.append(",\n  \"deadlock\": ")
-        appendDeadlock(report.deadlock, to: &out)
+        renderer.appendDeadlock(report.deadlock, to: &out)
         out.append(",\n  \"error\": ")
-        appendError(report.error, to: &out)
-        out.append(",\n  \"events\": [")
+        renderer.appendError(report.error, to: &out)
+        out.append("\n}\n")
     }
 
-    private func appendEvent(_ event: Event, index: Int, encoder: EventJSONEncoder, to out: inout JSONBytes) {
-        out.append(index == 0 ? "\n    " : ",\n    ")
-        encoder.append(event, to: &out)
-    }
-
-    private func appendTail(of report: RunReport, to out: inout JSONBytes) {
-        out.append(report.events.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
-    }
-
-    private func appendNamedValues(_ values: [NamedValue], to out: inout JSONBytes) {
+    fileprivate func appendNamedValues(_ values: [NamedValue], to out: inout JSONBytes) {
         out.append("{")
         for (index, entry) in values.enumerated() {
             if index > 0 { out.append(",") }
@@ -95,7 +86,7 @@ public struct JSONReportRenderer: Sendable {
         out.append("\n  ]")
     }
 
-    private func appendDeadlock(_ deadlock: DeadlockReport?, to out: inout JSONBytes) {
+    fileprivate func appendDeadlock(_ deadlock: DeadlockReport?, to out: inout JSONBytes) {
         guard let deadlock else { return out.append("null") }
         out.append("{\"summary\":")
         out.appendString(deadlock.summary)
@@ -122,7 +113,7 @@ public struct JSONReportRenderer: Sendable {
         out.append("]}")
     }
 
-    private func appendError(_ failure: RuntimeFailure?, to out: inout JSONBytes) {
+    fileprivate func appendError(_ failure: RuntimeFailure?, to out: inout JSONBytes) {
         guard let failure else { return out.append("null") }
         out.append("{\"message\":")
         out.appendString(failure.message)
@@ -135,5 +126,70 @@ public struct JSONReportRenderer: Sendable {
 extension EventJSONEncoder {
     init(report: RunReport) {
         self.init(instances: report.instances.map(\.name), objects: report.objects.map(\.name))
+    }
+}
+
+/// What a report says before its run starts: the first keys of `--format json`.
+struct JSONReportHead {
+    let scenario: String
+    let runtime: String
+    let executor: String?
+
+    func append(to out: inout JSONBytes) {
+        out.append("{\n  \"scenario\": ")
+        out.appendString(scenario)
+        out.append(",\n  \"runtime\": ")
+        out.appendString(runtime)
+        out.append(",\n  \"executor\": ")
+        if let executor { out.appendString(executor) } else { out.append("null") }
+        out.append(",\n  \"events\": [")
+    }
+}
+
+/// `--format json` written as the run goes on: the head before it starts, each batch of events
+/// as the runtime's streaming thread hands it over, the outcome at the end. No event is kept in
+/// memory for it; the text is the same as `JSONReportRenderer` makes from a whole report.
+///
+/// `@unchecked Sendable`: `buffer`, `sink` use and `hadEvents` hold `lock` (the streaming thread
+/// during the run, the command before and after it).
+public final class JSONReportStream: @unchecked Sendable {
+    private let lock = NSLock()
+    private let encoder: EventJSONEncoder
+    private var output: ChunkedOutput
+    private var hadEvents = false
+    private var failed = false
+
+    /// - Parameters:
+    ///   - instances, objects: the names events refer to, by index.
+    ///   - sink: receives chunks of UTF-8, each ending between events; once it throws, nothing
+    ///     more is written.
+    public init(
+        scenario: String, runtime: String, executor: String?, instances: [String], objects: [String],
+        sink: @escaping @Sendable ([UInt8]) throws -> Void
+    ) {
+        encoder = EventJSONEncoder(instances: instances, objects: objects)
+        output = ChunkedOutput(sink: sink)
+        JSONReportHead(scenario: scenario, runtime: runtime, executor: executor).append(to: &output.buffer)
+    }
+
+    /// Writes a batch of events.
+    public func write(_ events: [Event]) {
+        lock.withLock {
+            guard !failed else { return }
+            for event in events {
+                JSONReportRenderer.appendEvent(event, first: !hadEvents, encoder: encoder, to: &output.buffer)
+                hadEvents = true
+            }
+            do { try output.flushIfFull() } catch { failed = true }
+        }
+    }
+
+    /// Writes the outcome and hands over the rest.
+    public func finish(_ report: RunReport) {
+        lock.withLock {
+            guard !failed else { return }
+            JSONReportRenderer.appendTail(of: report, hadEvents: hadEvents, to: &output.buffer)
+            do { try output.flush() } catch { failed = true }
+        }
     }
 }
