@@ -199,6 +199,9 @@ extension EventKind {
     }
 }
 
+/// "00", "01", … "99": two digits per division.
+private let digitPairs: [UInt8] = (0..<100).flatMap { [UInt8(ascii: "0") + UInt8($0 / 10), UInt8(ascii: "0") + UInt8($0 % 10)] }
+
 /// Plain stores into a buffer the caller sized.
 extension UnsafeMutablePointer<UInt8> {
     @inline(__always) fileprivate mutating func write(_ text: StaticString) {
@@ -220,14 +223,22 @@ extension UnsafeMutablePointer<UInt8> {
             digits += 1
             scale = scale &* 10
         }
+        writeDigits(value, count: digits)
+    }
+
+    /// Exactly `count` digits of `value` (leading zeros included), two at a time.
+    @inline(__always) fileprivate mutating func writeDigits(_ value: UInt64, count: Int) {
         var rest = value
-        var index = digits - 1
-        while index >= 0 {
-            self[index] = UInt8(ascii: "0") &+ UInt8(rest % 10)
-            rest /= 10
-            index -= 1
+        var index = count
+        while index >= 2 {
+            let pair = Int(rest % 100) &* 2
+            rest /= 100
+            index -= 2
+            self[index] = digitPairs[pair]
+            self[index + 1] = digitPairs[pair + 1]
         }
-        self += digits
+        if index == 1 { self[0] = UInt8(ascii: "0") &+ UInt8(rest % 10) }
+        self += count
     }
 
     /// Seconds with up to 9 decimals and no trailing zeros: `0.000012`, `3`, `-0.5`.
@@ -243,13 +254,7 @@ extension UnsafeMutablePointer<UInt8> {
             digits -= 1
         }
         write(".")
-        var index = digits - 1
-        while index >= 0 {
-            self[index] = UInt8(ascii: "0") &+ UInt8(fraction % 10)
-            fraction /= 10
-            index -= 1
-        }
-        self += digits
+        writeDigits(fraction, count: digits)
     }
 
     /// A JSON string literal; the caller allowed 6 bytes per byte of text, plus the quotes.
