@@ -63,22 +63,48 @@ public struct TextSummaryRenderer: Sendable {
         if deadlock.waits.count > waits.count {
             waits.append("… and \(TextCell.grouped(deadlock.waits.count - waits.count)) more waits (all of them: --format json)")
         }
-        let lines = deadlock.cycle.map { "cycle: " + clean($0) } + waits + deadlock.running.map(clean)
+        var running = deadlock.running.prefix(Self.waitLinesShown).map(clean)
+        if deadlock.running.count > running.count {
+            running.append("… and \(TextCell.grouped(deadlock.running.count - running.count)) more still running (all of them: --format json)")
+        }
+        let lines = deadlock.cycle.map { "cycle: " + clean($0) } + waits + running
         return [style.red("deadlock")] + lines.map { "  " + $0 }
     }
 
-    /// Beyond this many groups of waits, the text says how many more there are.
+    /// Beyond this many groups of waits (or of instances still running), the text says how many
+    /// more there are.
     static let waitLinesShown = 20
+    /// Beyond this many lines of unfinished instances, the text says how many more there are.
+    static let groupLinesShown = 20
 
     /// Instances that did not finish: `daemon processor: stopped`, `first: blocked, waiting for …`.
+    /// Instances of one worker that ended the same way share a line, so that the list stays short
+    /// however many instances there are: `daemon processor: stopped`,
+    /// `999,999 instances of w: blocked (w-1, w-2, w-3 … and 999,996 more)`.
     private func unfinished(_ instances: [InstanceReport], explained: Bool, _ style: TextStyle) -> [String] {
-        instances.filter { $0.status != .finished }.map { instance in
-            let name = (instance.isDaemon ? "daemon " : "") + clean(instance.name)
-            var status = instance.status.rawValue
-            if instance.status == .blocked || instance.status == .failed { status = style.red(status) }
-            if !explained, let waitingFor = instance.waitingFor { status += ", waiting for " + clean(waitingFor) }
-            return "\(name): \(status)"
+        var order: [String] = []
+        var groups: [String: [InstanceReport]] = [:]
+        for instance in instances where instance.status != .finished {
+            let waiting = explained ? "" : instance.waitingFor ?? ""
+            let key = "\(instance.worker)\u{0}\(instance.status.rawValue)\u{0}\(waiting)"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(instance)
         }
+        var lines = order.prefix(Self.groupLinesShown).compactMap { key -> String? in
+            guard let members = groups[key], let first = members.first else { return nil }
+            let daemon = first.isDaemon ? "daemon " : ""
+            var status = first.status.rawValue
+            if first.status == .blocked || first.status == .failed { status = style.red(status) }
+            if !explained, let waitingFor = first.waitingFor { status += ", waiting for " + clean(waitingFor) }
+            guard members.count > 1 else { return "\(daemon)\(clean(first.name)): \(status)" }
+            let shown = members.prefix(3).map { clean($0.name) }.joined(separator: ", ")
+            let more = members.count > 3 ? " … and \(TextCell.grouped(members.count - 3)) more" : ""
+            return "\(TextCell.grouped(members.count)) \(daemon)instances of \(clean(first.worker)): \(status) (\(shown)\(more))"
+        }
+        if order.count > lines.count {
+            lines.append("… and \(TextCell.grouped(order.count - lines.count)) more groups (all of them: --format json)")
+        }
+        return lines
     }
 
     private func status(of report: RunReport, _ style: TextStyle) -> String {

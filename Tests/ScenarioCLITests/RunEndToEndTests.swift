@@ -259,9 +259,7 @@ struct RunEndToEndTests {
     }
 
     @Test func ctrlCInterruptsTheRunWithExit130() throws {
-        let executable = try ScenarioBinary.require()
-        let directory = try TemporaryDirectory()
-        let file = try directory.write("ticks.yaml", """
+        try interruptAfterOutput(yaml: """
             scenario: Ticks until interrupted
             workers:
               ticker:
@@ -269,24 +267,47 @@ struct RunEndToEndTests {
                   do:
                     - log: "tick {round}"
                     - sleep: 10ms
-            """)
+            """, arguments: [], waitingFor: ["tick 1"])
+    }
+
+    /// Every thread of the cooperative pool busy in `work` must not keep Ctrl-C from being heard
+    /// (it was handled on a Dispatch queue, whose threads are the pool's).
+    @Test func ctrlCInterruptsAsyncTasksThatKeepEveryCoreBusy() throws {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        try interruptAfterOutput(yaml: """
+            scenario: Every core busy
+            workers:
+              cruncher:
+                count: \(cores)
+                steps:
+                  - log: "busy {i}"
+                  - work: 1h
+            """, arguments: ["--runtime", "async", "--executor", "pool"],
+            waitingFor: (1...cores).map { "busy \($0)" })
+    }
+
+    /// Runs `yaml`, waits until its output shows every one of `markers` (the run is going by
+    /// then), sends SIGINT, and expects the report of an interrupted run with exit code 130.
+    private func interruptAfterOutput(yaml: String, arguments: [String], waitingFor markers: [String]) throws {
+        let executable = try ScenarioBinary.require()
+        let directory = try TemporaryDirectory()
+        let file = try directory.write("run.yaml", yaml)
         let process = Process()
         process.executableURL = executable
         // The run's own timeout ends it (and this test) should the interrupt be lost.
-        process.arguments = ["run", file, "--color", "never", "--timeout", "60"]
+        process.arguments = ["run", file, "--color", "never", "--timeout", "60"] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        // The first tick is printed once the run is going, after the interrupt handler is installed.
         var text = ""
-        while !text.contains("tick 1") {
+        while !markers.allSatisfy({ text.contains($0) }) {
             let data = output.fileHandleForReading.availableData
             if data.isEmpty { break }
             text += String(decoding: data, as: UTF8.self)
         }
-        #expect(text.contains("tick 1"))
+        #expect(markers.allSatisfy { text.contains($0) }, "\(text.suffix(2000))")
         process.interrupt()
         while true {
             let data = output.fileHandleForReading.availableData

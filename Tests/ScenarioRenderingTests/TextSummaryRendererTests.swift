@@ -70,3 +70,18 @@ import Testing
         #expect(TextSummaryRenderer().render(report, useColor: false).contains("\n  jobs: 12,345 items left\n"))
     }
 }
+
+/// Unfinished instances of one worker share a line: the summary stays short with a million.
+@Suite("Summary of many unfinished instances")
+struct ManyUnfinishedInstancesTests {
+    @Test func instancesOfOneWorkerShareALine() {
+        var report = Fixtures.named("lock-counter")
+        report.instances = (1...100_000).map {
+            InstanceReport(name: "w-\($0)", worker: "w", index: $0, isDaemon: false, status: .blocked)
+        } + [InstanceReport(name: "ticker", worker: "ticker", index: 1, isDaemon: true, status: .stopped)]
+        let text = TextSummaryRenderer().render(report, useColor: false)
+        #expect(text.contains("  100,000 instances of w: blocked (w-1, w-2, w-3 … and 99,997 more)\n"), "\(text)")
+        #expect(text.contains("  daemon ticker: stopped\n"))
+        #expect(text.split(separator: "\n").count < 20)
+    }
+}

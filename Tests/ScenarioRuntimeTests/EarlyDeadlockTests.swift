@@ -117,7 +117,7 @@ struct EarlyDeadlockTests {
         #expect(report.status == .deadlock, "\(report.brief)")
         #expect(report.deadlock?.waits == ["main waits for worker spinner to finish (not finished: spinner still running)"])
         #expect(report.deadlock?.running == [
-            "daemon spinner is still running, but none of the steps it has left would finish as worker spinner"
+            "daemon spinner is still running, but none of the steps it has left would finish (as worker spinner)"
         ])
     }
 
@@ -256,5 +256,82 @@ struct RuntimeMessageTests {
         #expect(report.error?.message
             == "'w' releases rlock 'r', which is not held by 'w' (it is not held at all: more releases than acquisitions)")
         #expect(report.error?.location == "test.yaml:10:9")
+    }
+}
+
+@Suite("Deadlock explanations, from the try-out")
+struct TryOutExplanationTests {
+    /// A third instance will release `a`, which lets `y` finish still holding `b`: `x` is stuck,
+    /// and the explanation names only what `x` needs, and who alone can give it.
+    @Test func aRunningInstanceIsToldOnlyWhatItCannotGive() throws {
+        let report = try runScenario("""
+            scenario: A release that does not help
+            locks:
+              a: lock
+              b: lock
+            barriers:
+              both: 2
+            workers:
+              x: [{acquire: a}, {wait: both}, {acquire: b}]
+              y: [{acquire: b}, {wait: both}, {acquire: a}]
+              fixer: [{sleep: 1h}, {release: a}]
+            """)
+        #expect(report.status == .deadlock, "\(report.brief)")
+        let running = report.deadlock?.running ?? []
+        #expect(running.contains(
+            "fixer is still running, but none of the steps it has left would release lock b, which only its holder y can release"),
+            "\(running)")
+        // fixer will release a: no line may say it would not.
+        #expect(!running.contains { $0.contains("release lock a") }, "\(running)")
+    }
+
+    /// A cycle through a semaphore whose only permit one instance holds is a cycle too.
+    @Test func aCycleThroughASemaphoreIsNamed() throws {
+        let report = try runScenario("""
+            scenario: Semaphore and lock
+            locks:
+              a: lock
+            semaphores:
+              s: 1
+            barriers:
+              both: 2
+            workers:
+              x:
+                - with: a
+                  do:
+                    - wait: both
+                    - with: s
+                      do: []
+              y:
+                - with: s
+                  do:
+                    - wait: both
+                    - with: a
+                      do: []
+            """)
+        // Each would release what it holds, so the deadlock is certain only once both wait.
+        #expect(report.status == .deadlock, "\(report.brief)")
+        #expect(Set(report.deadlock?.cycle ?? []) == ["x holds a, waits for s", "y holds s, waits for a"])
+    }
+
+    /// Waits that never ended count up to the end of the run in the statistics.
+    @Test func aWaitStillGoingCountsInTheStatistics() throws {
+        let report = try runScenario("""
+            scenario: Waiting at the end
+            locks:
+              door: lock
+            workers:
+              holder:
+                - acquire: door
+                - sleep: 200ms
+              taker:
+                - sleep: 50ms
+                - acquire: door
+            """, speed: 1)
+        #expect(report.status == .deadlock, "\(report.brief)")
+        let door = try #require(report.contention.first)
+        #expect(door.stillWaiting == 1)
+        #expect(door.longestWait > 0)
+        #expect(door.totalWait == door.longestWait)
     }
 }

@@ -10,6 +10,8 @@ struct DeadlockExplainer {
     let states: [InstanceState]
     /// Where each instance stood when the run ended (or a step it had passed).
     let positions: [Int]
+    /// The blocked instances nothing could help when the deadlock was decided.
+    let stuck: [Int]
 
     /// How many names a list shows before "… and N more".
     static let namesShown = 3
@@ -19,7 +21,8 @@ struct DeadlockExplainer {
     func report() -> DeadlockReport {
         let blocked = states.indices.filter { states[$0].wait != nil }
         return DeadlockReport(
-            waits: groupedWaits(blocked), cycle: cycle(among: blocked), running: runningThatCannotHelp(blocked),
+            waits: groupedWaits(blocked), cycle: cycle(among: blocked),
+            running: runningThatCannotHelp(stuck.isEmpty ? blocked : stuck),
             objects: blockedObjects(blocked))
     }
 
@@ -84,8 +87,10 @@ struct DeadlockExplainer {
         }
         return order.compactMap { key in
             guard let group = groups[key], let what = key.split(separator: "\u{0}", maxSplits: 1).last else { return nil }
-            if group.members.count == 1 { return "\(instanceName(group.members[0])) waits for \(what)" }
-            return "\(Self.grouped(group.members.count)) instances of \(group.worker) wait for \(what): \(names(group.members))"
+            let daemon = scenario.instances[group.members[0]].isDaemon ? "daemon " : ""
+            if group.members.count == 1 { return "\(daemon)\(instanceName(group.members[0])) waits for \(what)" }
+            return "\(Self.grouped(group.members.count)) \(daemon)instances of \(group.worker) wait for \(what): "
+                + names(group.members)
         }
     }
 
@@ -121,12 +126,17 @@ struct DeadlockExplainer {
         let name = scenario.objects[wait.object].name
         let kind = scenario.objects[wait.object].kind.word
         switch wait.need {
+        case .lock where !context.monitor.analysis.releasableByOthers.contains(wait.object):
+            // Only its holder may release it (an rlock always; a plain lock here, as no `release`
+            // step outside a `with` names it).
+            guard let holder = context.objects.lockOwner(wait.object) else { return "release \(kind) \(name)" }
+            return "release \(kind) \(name), which only its holder \(instanceName(holder)) can release"
         case .lock, .semaphore: return "release \(kind) \(name)"
         case .barrier: return "arrive at barrier \(name)"
         case .queueItem: return "put to queue \(name)"
         case .queueRoom: return "get from queue \(name)"
         case .queueDone: return "mark a task of queue \(name) done"
-        case .worker: return "finish as worker \(name)"
+        case .worker: return "finish (as worker \(name))"
         }
     }
 
@@ -148,7 +158,8 @@ struct DeadlockExplainer {
             case .lock(let box):
                 let (owner, depth) = box.state.withLock { ($0.machine.owner, $0.machine.depth) }
                 holders = owner.map { [$0] } ?? []
-                state = owner == nil ? "free" : "held \(Self.count(depth, "time"))"
+                let reentrant = box.isReentrant
+                state = owner == nil ? "free" : reentrant ? "held \(Self.count(depth, "time"))" : "held"
             case .semaphore(let semaphore):
                 let (permits, initial, held) = semaphore.withLock { ($0.machine.permits, $0.machine.initialPermits, $0.machine.holders) }
                 holders = held.keys.sorted()
@@ -172,14 +183,15 @@ struct DeadlockExplainer {
         }
     }
 
-    /// "first holds left, waits for right", one per member of the first lock cycle found.
+    /// "first holds left, waits for right", one per member of the first cycle found through locks
+    /// and semaphores whose permits one instance holds.
     private func cycle(among blocked: [Int]) -> [String] {
         var visited = Set<Int>()
         for start in blocked where !visited.contains(start) {
             var path = [start]
             var onPath = [start: 0]
             var current = start
-            while let wait = states[current].wait, wait.need == .lock, let owner = context.objects.lockOwner(wait.object) {
+            while let wait = states[current].wait, let owner = soleHolder(of: wait) {
                 if let index = onPath[owner] { return describe(Array(path[index...])) }
                 if visited.contains(owner) { break }
                 onPath[owner] = path.count
@@ -189,6 +201,18 @@ struct DeadlockExplainer {
             visited.formUnion(path)
         }
         return []
+    }
+
+    /// The one instance that can give what `wait` needs back: a lock's owner, or the only holder
+    /// of a semaphore's permits. Nil when there is none, or several.
+    private func soleHolder(of wait: Wait) -> Int? {
+        switch context.objects.objects[wait.object] {
+        case .lock: return context.objects.lockOwner(wait.object)
+        case .semaphore(let semaphore):
+            let holders = semaphore.withLock { Array($0.machine.holders.keys) }
+            return holders.count == 1 ? holders.first : nil
+        default: return nil
+        }
     }
 
     private func describe(_ path: [Int]) -> [String] {

@@ -44,7 +44,8 @@ struct ReportBuilder {
     ///   - runtime: the engine that ran: `threads` or `async`.
     ///   - executor: for `async`, where its tasks ran: `loop` or `pool`.
     func build(runtime: String, executor: String?) -> RunReport {
-        let explainer = DeadlockExplainer(context: context, states: states, positions: positions)
+        let stuck: [Int] = if case .deadlock(let stuck) = outcome { stuck } else { [] }
+        let explainer = DeadlockExplainer(context: context, states: states, positions: positions, stuck: stuck)
         let deadlock: DeadlockReport? = if case .deadlock = outcome { explainer.report() } else { nil }
         let expectations = checkExpectations(deadlocked: deadlock != nil)
         let instances = scenario.instances.enumerated().map { index, info in
@@ -110,7 +111,9 @@ struct ReportBuilder {
     }
 
     private func contention() -> [ContentionStats] {
-        scenario.objects.indices.compactMap { object in
+        let end = context.clock.now
+        let blockedSince = context.monitor.finalBlockedSince
+        return scenario.objects.indices.compactMap { object -> ContentionStats? in
             let name = scenario.objects[object].name
             let kind = scenario.objects[object].kind.word
             let counter: ContentionCounter
@@ -119,12 +122,19 @@ struct ReportBuilder {
             case .semaphore(let semaphore): counter = semaphore.withLock { $0.stats }
             default: return nil
             }
-            // Attempts still blocked when the run ended were contended too, though they never got it.
-            let stillWaiting = states.count { $0.wait?.object == object }
+            // Attempts still blocked when the run ended were contended too, though they never got
+            // it, and their waits count up to the end.
+            let waiting = states.indices.filter { states[$0].wait?.object == object }
+            var total = counter.totalWait
+            var longest = counter.longestWait
+            for instance in waiting {
+                let waited = max(0, end - blockedSince[instance])
+                total = total.addingReportingOverflow(waited).overflow ? .max : total + waited
+                longest = max(longest, waited)
+            }
             return ContentionStats(
-                name: name, kind: kind, acquisitions: counter.acquisitions, contended: counter.contended + stillWaiting,
-                totalWait: Double(counter.totalWait) / 1e9, longestWait: Double(counter.longestWait) / 1e9,
-                stillWaiting: stillWaiting)
+                name: name, kind: kind, acquisitions: counter.acquisitions, contended: counter.contended + waiting.count,
+                totalWait: Double(total) / 1e9, longestWait: Double(longest) / 1e9, stillWaiting: waiting.count)
         }
     }
 }

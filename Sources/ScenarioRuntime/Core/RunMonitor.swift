@@ -35,6 +35,8 @@ package final class RunMonitor: Sendable {
         /// sleeps or works, which is all the progress analysis needs (an earlier position only
         /// promises more help, so a stale one never makes a false deadlock).
         var positions: [Int]
+        /// When each blocked instance began to wait (on the run's clock).
+        var blockedSince: [Int64]
         /// Instances running, sleeping or working: neither blocked nor finished.
         var active: Int
         var nonDaemonsLeft: Int
@@ -55,7 +57,7 @@ package final class RunMonitor: Sendable {
     let stopping = Atomic<Bool>(false)
     /// The owner of a lock object, read without its mutex.
     private let lockOwner: @Sendable (Int) -> Int?
-    private let analysis: ProgressAnalysis
+    let analysis: ProgressAnalysis
     /// When the run times out (monotonic ns); set by the engine before the instances start.
     private let deadline = Atomic<Int64>(.max)
 
@@ -64,7 +66,8 @@ package final class RunMonitor: Sendable {
         self.isDaemon = isDaemon
         self.tally = Tally(
             states: Array(repeating: .running, count: isDaemon.count),
-            positions: Array(repeating: 0, count: isDaemon.count), active: isDaemon.count,
+            positions: Array(repeating: 0, count: isDaemon.count),
+            blockedSince: Array(repeating: 0, count: isDaemon.count), active: isDaemon.count,
             nonDaemonsLeft: isDaemon.filter { !$0 }.count, blockedNonDaemons: 0)
         self.lockOwner = lockOwner
         self.analysis = ProgressAnalysis(scenario)
@@ -87,7 +90,9 @@ package final class RunMonitor: Sendable {
 
     /// The instance is about to wait, at instruction `pc`. Called with the object's mutex held,
     /// after the state machine queued the instance. Returns false when the run is ending (do not park).
-    func block(_ instance: Int, on wait: Wait, at pc: Int) -> Bool {
+    /// `since` is when the instance began to wait for this step (on the run's clock), for the
+    /// statistics of a wait that never ends.
+    func block(_ instance: Int, on wait: Wait, at pc: Int, since: Int64 = 0) -> Bool {
         mutex.withLock {
             switch tally.states[instance] {
             case .running: tally.active -= 1
@@ -97,6 +102,7 @@ package final class RunMonitor: Sendable {
             if !isDaemon[instance], tally.states[instance].wait == nil { tally.blockedNonDaemons += 1 }
             tally.states[instance] = .blocked(wait)
             tally.positions[instance] = pc
+            tally.blockedSince[instance] = since
             // Marked blocked even when the run is already ending: the state machine queued the
             // instance and its `block` is in the timeline, so it ends `blocked` and is explained.
             // (Another instance may have decided the outcome just before this one took the
@@ -182,6 +188,9 @@ package final class RunMonitor: Sendable {
 
     /// Each instance's state as the run ended.
     var finalStates: [InstanceState] { mutex.withLock { tally.states } }
+
+    /// When each instance blocked at the end of the run began to wait.
+    var finalBlockedSince: [Int64] { mutex.withLock { tally.blockedSince } }
 
     /// Each instance's last known position as the run ended.
     var finalPositions: [Int] { mutex.withLock { tally.positions } }

@@ -1,4 +1,3 @@
-import Dispatch
 import ScenarioCompiler
 
 #if canImport(Glibc)
@@ -31,6 +30,12 @@ package final class RunSession: Sendable {
             maximumEvents: options.keepsEvents ? options.maximumEvents : .max, maximumTextBytes: options.maximumTextBytes)
         self.context = context
         self.options = options
+        // From the start, not only once the instances run: setting up a million of them takes
+        // seconds, and a Ctrl-C then must not be lost.
+        if options.handlesInterrupt {
+            let handler = InterruptHandler(monitor: context.monitor)
+            interrupts.withLock { $0 = handler }
+        }
         streamer = options.onEvents.map { EventStreamer(recorder: context.recorder, observer: $0, parker: streamerParker) }
     }
 
@@ -40,10 +45,6 @@ package final class RunSession: Sendable {
     /// Starts the clock, the time-out, the live timeline and Ctrl-C handling. Call once, right
     /// before the instances start.
     package func begin() {
-        if options.handlesInterrupt {
-            let handler = InterruptHandler(monitor: context.monitor)
-            interrupts.withLock { $0 = handler }
-        }
         context.recorder.origin = context.clock.now
         context.monitor.setDeadline(monotonicNanoseconds() + Int64(min(options.timeout, 1e9) * 1e9))
         started.withLock { $0 = monotonicNanoseconds() }
@@ -83,25 +84,5 @@ package final class RunSession: Sendable {
         if ran { builder.recordStoppedInstances() }  // else none started, so none was stopped
         streamer?.finish()
         return builder.build(runtime: runtime, executor: executor)
-    }
-}
-
-/// Turns Ctrl-C into an `interrupted` outcome for the duration of a run.
-///
-/// `@unchecked Sendable`: the signal source is set once in `init` and only cancelled after;
-/// Dispatch sources are safe to use from any thread.
-final class InterruptHandler: @unchecked Sendable {
-    private let source: any DispatchSourceSignal
-
-    init(monitor: RunMonitor) {
-        signal(SIGINT, SIG_IGN)
-        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler { monitor.interrupt() }
-        source.resume()
-    }
-
-    func cancel() {
-        source.cancel()
-        signal(SIGINT, SIG_DFL)
     }
 }

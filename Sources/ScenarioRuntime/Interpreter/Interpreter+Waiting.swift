@@ -26,7 +26,7 @@ extension Interpreter {
                 waitedSince = context.clock.now
                 record(.block, object: wait.object)
             }
-            mayPark = monitor.block(instance, on: wait, at: pc)
+            mayPark = monitor.block(instance, on: wait, at: pc, since: waitedSince ?? 0)
             return nil
         }
         if let result {
