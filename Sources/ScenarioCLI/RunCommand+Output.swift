@@ -49,12 +49,12 @@ extension RunCommand {
 final class TimelineStream: @unchecked Sendable {
     private let lock = NSLock()
     private let output: OutputFile
-    private let writer: TimelineJSONLinesWriter
+    private var lines: TimelineJSONLinesStream
     private var failure: OutputFileError?
 
     init(output: OutputFile, instances: [String], objects: [String]) {
         self.output = output
-        writer = TimelineJSONLinesWriter(instances: instances, objects: objects)
+        lines = TimelineJSONLinesStream(instances: instances, objects: objects)
     }
 
     /// Writes the events as JSON lines; after the first failure, only counts on `close` to say so.
@@ -62,7 +62,7 @@ final class TimelineStream: @unchecked Sendable {
         lock.withLock {
             guard failure == nil else { return }
             do {
-                try writer.write(events) { try output.write($0) }
+                try lines.write(events) { try output.write($0) }
             } catch let error as OutputFileError {
                 failure = error
             } catch {

@@ -199,8 +199,13 @@ extension EventKind {
     }
 }
 
-/// "00", "01", … "99": two digits per division.
-private let digitPairs: [UInt8] = (0..<100).flatMap { [UInt8(ascii: "0") + UInt8($0 / 10), UInt8(ascii: "0") + UInt8($0 % 10)] }
+/// "00", "01", … "99": two digits per division. A literal, so that reading it costs no lazy
+/// initialisation check.
+private let digitPairs: StaticString = """
+    00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+    40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+    8081828384858687888990919293949596979899
+    """
 
 /// Plain stores into a buffer the caller sized.
 extension UnsafeMutablePointer<UInt8> {
@@ -234,8 +239,8 @@ extension UnsafeMutablePointer<UInt8> {
             let pair = Int(rest % 100) &* 2
             rest /= 100
             index -= 2
-            self[index] = digitPairs[pair]
-            self[index + 1] = digitPairs[pair + 1]
+            self[index] = digitPairs.utf8Start[pair]
+            self[index + 1] = digitPairs.utf8Start[pair + 1]
         }
         if index == 1 { self[0] = UInt8(ascii: "0") &+ UInt8(rest % 10) }
         self += count

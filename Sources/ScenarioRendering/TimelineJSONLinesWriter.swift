@@ -66,3 +66,30 @@ public struct TimelineJSONLinesWriter: Sendable {
         try output.flush()
     }
 }
+
+/// Writes batches of events as JSON lines, one batch after another, keeping its names table and
+/// its buffer from batch to batch: a streamed run hands over millions of events, 4,096 at a time.
+public struct TimelineJSONLinesStream {
+    private let encoder: EventJSONEncoder
+    private var buffer = JSONBytes(capacity: 1 << 20)
+
+    public init(instances: [String], objects: [String]) {
+        encoder = EventJSONEncoder(instances: instances, objects: objects)
+    }
+
+    /// Encodes the events and hands the lines to `sink` (at least once per megabyte).
+    public mutating func write(_ events: [Event], to sink: ([UInt8]) throws -> Void) rethrows {
+        for event in events {
+            encoder.append(event, to: &buffer)
+            buffer.append(UInt8(ascii: "\n"))
+            if buffer.count >= 1 << 20 {
+                try sink(buffer.bytes)
+                buffer.removeAll()
+            }
+        }
+        if buffer.count > 0 {
+            try sink(buffer.bytes)
+            buffer.removeAll()
+        }
+    }
+}
