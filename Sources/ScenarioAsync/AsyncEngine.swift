@@ -37,14 +37,17 @@ public enum AsyncEngine {
         }
         let gate = executor == .pool ? AsyncGate() : nil
         let finished = Countdown(scenario.instances.count)
+        // What every task needs, in one object, so that each task's closure holds two words.
+        let shared = SharedByTasks(context: context, parkers: parkers, sleeper: sleeper, gate: gate, finished: finished)
         for instance in scenario.instances.indices {
-            let parker = parkers[instance]
             // The loop is not started yet: the tasks wait in its queue in declaration order, and
             // run in that order once it starts, as asyncio runs the tasks that gather made.
             Task(executorPreference: loop) {
-                await gate?.wait()
-                await runInstance(Interpreter(context: context, instance: instance), parker: parker, sleeper: sleeper)
-                finished.arrive()
+                await shared.gate?.wait()
+                await runInstance(
+                    Interpreter(context: shared.context, instance: instance), parker: shared.parkers[instance],
+                    sleeper: shared.sleeper)
+                shared.finished.arrive()
             }
         }
         session.begin()
@@ -83,6 +86,23 @@ public enum AsyncEngine {
                 return
             }
         }
+    }
+}
+
+/// What every instance's task of one run uses.
+private final class SharedByTasks: Sendable {
+    let context: RunContext
+    let parkers: [AsyncParker]
+    let sleeper: any Sleeper
+    let gate: AsyncGate?
+    let finished: Countdown
+
+    init(context: RunContext, parkers: [AsyncParker], sleeper: any Sleeper, gate: AsyncGate?, finished: Countdown) {
+        self.context = context
+        self.parkers = parkers
+        self.sleeper = sleeper
+        self.gate = gate
+        self.finished = finished
     }
 }
 

@@ -29,7 +29,6 @@ package final class Interpreter {
     let recorder: EventRecorder
     let objects: [RuntimeObjects.Object]
     let instance: Int
-    let info: CompiledInstance
     let program: [Instruction]
     /// The instruction to execute next (or being retried, slept or worked).
     var pc = 0
@@ -57,8 +56,7 @@ package final class Interpreter {
         self.recorder = context.recorder
         self.objects = context.objects.objects
         self.instance = instance
-        self.info = context.scenario.instances[instance]
-        self.program = context.scenario.programs[info.program]
+        self.program = context.scenario.programs[context.scenario.instances[instance].program]
     }
 
     @inline(__always)
@@ -196,6 +194,10 @@ package final class Interpreter {
     }
 
     func name(_ object: Int) -> String { context.scenario.objects[object].name }
+
+    /// This instance as the compiler laid it out (its name, worker and index); looked up rather
+    /// than kept, to keep each of a million interpreters small.
+    var info: CompiledInstance { context.scenario.instances[instance] }
 }
 
 /// Thrown inside an instance when it must stop: the run is ending, or the step failed.
