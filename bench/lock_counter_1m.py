@@ -9,7 +9,7 @@ import sys
 import threading
 
 WORKERS = 4
-ROUNDS = 250_000
+ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 250_000  # per thread; lock_counter_10m passes 2500000
 EXPECTED = WORKERS * ROUNDS
 
 counter = 0

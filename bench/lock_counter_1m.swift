@@ -17,7 +17,8 @@ import Darwin
 #endif
 
 let workers = 4
-let rounds = 250_000
+// Per thread; lock_counter_10m runs this twin with 2500000.
+let rounds = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 250_000 : 250_000
 let expected = workers * rounds
 
 /// The shared state: a counter and the mutex that guards it, at stable addresses.

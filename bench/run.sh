@@ -2,7 +2,7 @@
 # bench/run.sh [NAME ...]: time each benchmark against its twins (see bench/README.md).
 # A benchmark NAME is bench/NAME.yaml (`scenario run`, one row per `# bench-args: ARGS` line in
 # it; none means `--quiet`), bench/NAME.py (python3) and bench/NAME.swift (swiftc -O); with no
-# NAME, every bench/*.yaml. Each command runs once under /usr/bin/time -v for its peak RSS; one
+# NAME, every bench/*.yaml. A `# twin: OTHER ARGS` line in NAME.yaml uses OTHER's twins, run with ARGS. Each command runs once under /usr/bin/time -v for its peak RSS; one
 # that fails there is reported as FAILED and left out of the timing: one `hyperfine --warmup 1
 # --runs $RUNS` per benchmark (exports in bench/.build-twin/NAME.{md,json}). Environment: RUNS
 # (default 5); SCENARIO_BIN (else this builds .build/release/scenario). Exit status: 0 when every
@@ -36,12 +36,14 @@ for name in "${names[@]}"; do
     while read -r args; do
         labels+=("scenario run $name.yaml $args") cmds+=("$(printf %q "$SCENARIO_BIN") run $yaml $args")
     done <<<"${bench_args:---quiet}"
-    [[ -f bench/$name.py ]] && labels+=("python3 $name.py") cmds+=("python3 bench/$name.py")
-    if [[ -f bench/$name.swift ]]; then
-        if [[ $out/$name -nt bench/$name.swift ]] || swiftc -O "bench/$name.swift" -o "$out/$name" >&2; then
-            labels+=("$name.swift (swiftc -O)") cmds+=("$out/$name")
+    read -r twin twin_args <<<"$(sed -n 's/^# twin:[[:space:]]*//p' "$yaml")" || true
+    twin=${twin:-$name} twin_args=${twin_args:+ $twin_args}
+    [[ -f bench/$twin.py ]] && labels+=("python3 $twin.py$twin_args") cmds+=("python3 bench/$twin.py$twin_args")
+    if [[ -f bench/$twin.swift ]]; then
+        if [[ $out/$twin -nt bench/$twin.swift ]] || swiftc -O "bench/$twin.swift" -o "$out/$twin" >&2; then
+            labels+=("$twin.swift$twin_args (swiftc -O)") cmds+=("$out/$twin$twin_args")
         else
-            echo "FAILED to build bench/$name.swift" >&2; status=1
+            echo "FAILED to build bench/$twin.swift" >&2; status=1
         fi
     fi
 
