@@ -29,10 +29,10 @@ let package = Package(
         .target(name: "ScenarioSyntax", dependencies: ["ScenarioYAML", "ScenarioDiagnostics"]),
         .target(name: "ScenarioValidation", dependencies: ["ScenarioSyntax", "ScenarioDiagnostics"]),
         .target(name: "ScenarioCompiler", dependencies: ["ScenarioValidation"]),
-        .target(name: "ScenarioRuntime", dependencies: ["ScenarioCompiler"]),
+        .target(name: "ScenarioRuntime", dependencies: ["ScenarioCompiler", "ScenarioDiagnostics"]),
         .target(name: "ScenarioThreads", dependencies: ["ScenarioRuntime"]),
         .target(name: "ScenarioAsync", dependencies: ["ScenarioRuntime"]),
-        .target(name: "ScenarioRendering", dependencies: ["ScenarioRuntime"]),
+        .target(name: "ScenarioRendering", dependencies: ["ScenarioRuntime", "ScenarioDiagnostics"]),
         .target(
             name: "ScenarioCLI",
             dependencies: [

@@ -113,9 +113,7 @@ protocol Sleeper: Sendable {
     func wakeAll()
 }
 
-extension LoopExecutor: Sleeper {
-    func wakeAll() { wakeSleepers() }
-}
+extension LoopExecutor: Sleeper {}
 
 extension TimerThread: Sleeper {}
 

@@ -30,7 +30,7 @@ final class LoopExecutor: TaskExecutor, @unchecked Sendable {
     }
 
     /// Suspends the calling task (which runs on this loop) until `deadline` (monotonic ns), or
-    /// until `wakeSleepers`.
+    /// until `wakeAll`.
     func sleep(until deadline: Int64) async {
         await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
             mutex.withLock { timers.insert(deadline: deadline, continuation) }
@@ -38,7 +38,7 @@ final class LoopExecutor: TaskExecutor, @unchecked Sendable {
     }
 
     /// Ends every sleep at once (the run is ending).
-    func wakeSleepers() {
+    func wakeAll() {
         let sleepers = mutex.withLock { timers.popDue(now: nil) }
         for sleeper in sleepers { sleeper.resume() }
     }

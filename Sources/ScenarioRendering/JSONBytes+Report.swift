@@ -35,6 +35,21 @@ extension JSONBytes {
     }
 
     /// A compact array of strings.
+    /// `{"name":…,"kind":…,"state":…,"waiting":[…],"holders":[…]}`, for a deadlock's objects.
+    mutating func appendBlockedObject(_ object: BlockedObject) {
+        append("{\"name\":")
+        appendString(object.name)
+        append(",\"kind\":")
+        appendString(object.kind)
+        append(",\"state\":")
+        appendString(object.state)
+        append(",\"waiting\":")
+        appendStrings(object.waiting)
+        append(",\"holders\":")
+        appendStrings(object.holders)
+        append("}")
+    }
+
     mutating func appendStrings(_ strings: [String]) {
         append("[")
         for (index, text) in strings.enumerated() {

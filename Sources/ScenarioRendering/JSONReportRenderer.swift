@@ -98,17 +98,8 @@ public struct JSONReportRenderer: Sendable {
         out.appendStrings(deadlock.running)
         out.append(",\"objects\":[")
         for (index, object) in deadlock.objects.enumerated() {
-            out.append(index == 0 ? "{\"name\":" : ",{\"name\":")
-            out.appendString(object.name)
-            out.append(",\"kind\":")
-            out.appendString(object.kind)
-            out.append(",\"state\":")
-            out.appendString(object.state)
-            out.append(",\"waiting\":")
-            out.appendStrings(object.waiting)
-            out.append(",\"holders\":")
-            out.appendStrings(object.holders)
-            out.append("}")
+            if index > 0 { out.append(",") }
+            out.appendBlockedObject(object)
         }
         out.append("]}")
     }

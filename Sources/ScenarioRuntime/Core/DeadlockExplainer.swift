@@ -1,4 +1,5 @@
 import ScenarioCompiler
+import ScenarioDiagnostics
 
 /// Explains why instances are stuck: what each waits for and who holds it, grouped so that the
 /// explanation grows linearly with the number of instances (10,000 instances waiting at one
@@ -241,13 +242,5 @@ struct DeadlockExplainer {
     }
 
     /// 10000 → "10,000".
-    static func grouped(_ number: Int) -> String {
-        let digits = String(number.magnitude)
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return (number < 0 ? "-" : "") + result
-    }
+    static func grouped(_ number: Int) -> String { GroupedNumber.text(number) }
 }

@@ -41,7 +41,7 @@ final class EventRecorder: Sendable {
 
     @inline(__always)
     func record(instance: Int, _ kind: EventKind, object: Int = -1, value: EventValue = .none) {
-        if store.retention == .none {
+        if store.keepsNothing {
             // Nothing reads the events: only their number is kept.
             sequence.wrappingAdd(1, ordering: .relaxed)
             return

@@ -61,6 +61,8 @@ final class EventStore: @unchecked Sendable {
     /// Whether slots carry "written" flags (needed by `isWritten`).
     let tracksWrites: Bool
     let retention: Retention
+    /// `retention == .none`, decided once: every event asks.
+    let keepsNothing: Bool
     /// With a window: its chunks, and how many chunks the reader has handed back so far (the
     /// chunk with index `c` may be written once `c < released + ringChunks`).
     private let ringChunks: Int
@@ -97,6 +99,7 @@ final class EventStore: @unchecked Sendable {
         onLimit: @escaping @Sendable (Int) -> Void = { _ in }, onFull: @escaping @Sendable () -> Void = {}
     ) {
         self.retention = retention
+        keepsNothing = retention == .none
         self.textLimit = textLimit
         self.onLimit = onLimit
         self.onFull = onFull
@@ -155,7 +158,7 @@ final class EventStore: @unchecked Sendable {
     @inline(__always)
     func store(_ slot: Slot, at seq: Int) {
         if ringChunks > 0 { return storeInRing(slot, at: seq) }
-        if retention == .none { return }
+        if keepsNothing { return }
         guard let chunk = self.chunk(seq >> Self.chunkShift) else { return }  // past the capacity: dropped
         let index = seq & (Self.chunkSize - 1)
         (chunk.slots + index).initialize(to: slot)

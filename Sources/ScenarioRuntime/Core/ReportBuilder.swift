@@ -113,6 +113,11 @@ struct ReportBuilder {
     private func contention() -> [ContentionStats] {
         let end = context.clock.now
         let blockedSince = context.monitor.finalBlockedSince
+        // Who still waits for each object, in one pass (a million instances, many objects).
+        var waitingFor: [ObjectID: [Int]] = [:]
+        for instance in states.indices {
+            if let wait = states[instance].wait { waitingFor[wait.object, default: []].append(instance) }
+        }
         return scenario.objects.indices.compactMap { object -> ContentionStats? in
             let name = scenario.objects[object].name
             let kind = scenario.objects[object].kind.word
@@ -124,7 +129,7 @@ struct ReportBuilder {
             }
             // Attempts still blocked when the run ended were contended too, though they never got
             // it, and their waits count up to the end.
-            let waiting = states.indices.filter { states[$0].wait?.object == object }
+            let waiting = waitingFor[object] ?? []
             var total = counter.totalWait
             var longest = counter.longestWait
             for instance in waiting {

@@ -37,8 +37,6 @@ package final class RunMonitor: Sendable {
         var positions: [Int]
         /// When each blocked instance began to wait (on the run's clock).
         var blockedSince: [Int64]
-        /// Instances running, sleeping or working: neither blocked nor finished.
-        var active: Int
         var nonDaemonsLeft: Int
         var blockedNonDaemons: Int
         var outcome: Outcome?
@@ -67,7 +65,7 @@ package final class RunMonitor: Sendable {
         self.tally = Tally(
             states: Array(repeating: .running, count: isDaemon.count),
             positions: Array(repeating: 0, count: isDaemon.count),
-            blockedSince: Array(repeating: 0, count: isDaemon.count), active: isDaemon.count,
+            blockedSince: Array(repeating: 0, count: isDaemon.count),
             nonDaemonsLeft: isDaemon.filter { !$0 }.count, blockedNonDaemons: 0)
         self.lockOwner = lockOwner
         self.analysis = ProgressAnalysis(scenario)
@@ -94,11 +92,7 @@ package final class RunMonitor: Sendable {
     /// statistics of a wait that never ends.
     func block(_ instance: Int, on wait: Wait, at pc: Int, since: Int64 = 0) -> Bool {
         mutex.withLock {
-            switch tally.states[instance] {
-            case .running: tally.active -= 1
-            case .blocked: break
-            case .finished: preconditionFailure("instance \(instance) blocks after it finished")
-            }
+            if tally.states[instance] == .finished { preconditionFailure("instance \(instance) blocks after it finished") }
             if !isDaemon[instance], tally.states[instance].wait == nil { tally.blockedNonDaemons += 1 }
             tally.states[instance] = .blocked(wait)
             tally.positions[instance] = pc
@@ -118,7 +112,6 @@ package final class RunMonitor: Sendable {
         mutex.withLock {
             guard tally.states[instance].wait != nil else { return }
             tally.states[instance] = .running
-            tally.active += 1
             if !isDaemon[instance] { tally.blockedNonDaemons -= 1 }
         }
     }
@@ -135,7 +128,6 @@ package final class RunMonitor: Sendable {
 
     func finish(_ instance: Int) {
         mutex.withLock {
-            if tally.states[instance] == .running { tally.active -= 1 }
             if !isDaemon[instance], tally.states[instance].wait != nil { tally.blockedNonDaemons -= 1 }
             tally.states[instance] = .finished
             if !isDaemon[instance] { tally.nonDaemonsLeft -= 1 }
