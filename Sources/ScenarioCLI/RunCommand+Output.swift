@@ -24,6 +24,15 @@ extension RunCommand {
         }
     }
 
+    /// The first line of the `--timeline` file: which run its events come from.
+    func timelineHeader(_ compiled: CompiledScenario, runtime: String) -> TimelineHeader {
+        TimelineHeader(
+            scenario: compiled.title, file: file, runtime: runtime,
+            executor: runtime == AsyncEngine.name ? (executor ?? .loop).rawValue : nil,
+            instances: compiled.instances.map(\.name),
+            objects: compiled.objects.map { ObjectInfo(name: $0.name, kind: $0.kind.word) })
+    }
+
     /// The `--format json` report, written to standard output as the run goes on. The first
     /// failed write stops it; the console has recorded the failure, which `CommandLineEntry`
     /// reports as the command ends.
@@ -52,9 +61,15 @@ final class TimelineStream: @unchecked Sendable {
     private var lines: TimelineJSONLinesStream
     private var failure: OutputFileError?
 
-    init(output: OutputFile, instances: [String], objects: [String]) {
+    /// Writes `header` as the first line, before any event.
+    init(output: OutputFile, header: TimelineHeader) {
         self.output = output
-        lines = TimelineJSONLinesStream(instances: instances, objects: objects)
+        lines = TimelineJSONLinesStream(instances: header.instances, objects: header.objects.map(\.name))
+        do throws(OutputFileError) {
+            try output.write(header.line)
+        } catch {
+            failure = error
+        }
     }
 
     /// Writes the events as JSON lines; after the first failure, only counts on `close` to say so.

@@ -106,10 +106,8 @@ struct RunCommand: AsyncParsableCommand {
         let timelineFile = try openTimeline(console: console)
         let useColor = color.enabled(terminal: timelineIsStandardOutput ? console.errIsTerminal : console.outIsTerminal)
         let printer = format == .text && !quiet && !timelineIsStandardOutput ? TimelinePrinter(scenario: compiled, console: console, useColor: useColor, all: all, wide: wide) : nil
-        let timelineStream = timelineFile.map {
-            TimelineStream(output: $0, instances: compiled.instances.map(\.name), objects: compiled.objects.map(\.name))
-        }
         let engine = chosenRuntime == .threads ? ThreadsEngine.name : AsyncEngine.name
+        let timelineStream = timelineFile.map { TimelineStream(output: $0, header: timelineHeader(compiled, runtime: engine)) }
         let jsonStream = format == .json ? jsonReportStream(compiled, runtime: engine, console: console) : nil
         var options = RunOptions(speed: speed, timeout: timeout, handlesInterrupt: true)
         // Every output takes the events as they come (the text timeline, the timeline file, the

@@ -15,8 +15,16 @@ public struct TimelineReadError: Error, Equatable, CustomStringConvertible {
     public var description: String { "line \(line): \(message)" }
 }
 
+/// A timeline file read back: its header (nil for a file written before headers, or by
+/// another tool) and its events.
+public struct TimelineFile: Sendable, Equatable {
+    public var header: TimelineHeader?
+    public var events: [Event]
+}
+
 /// Reads a JSON-lines timeline (as written by `TimelineJSONLinesWriter`) back into events,
-/// mapping names to indices with the given name tables. Blank lines are skipped.
+/// mapping names to indices with the given name tables. Blank lines, and lines without `seq`
+/// (the header, or anything a later version adds), are skipped; `read` also returns the header.
 public struct TimelineJSONLinesReader: Sendable {
     private let instanceIndex: [String: Int32]
     private let objectIndex: [String: Int32]
@@ -34,6 +42,11 @@ public struct TimelineJSONLinesReader: Sendable {
         self.init(instances: report.instances.map(\.name), objects: report.objects.map(\.name))
     }
 
+    /// A reader using the names of a file's header.
+    public init(header: TimelineHeader) {
+        self.init(instances: header.instances, objects: header.objects.map(\.name))
+    }
+
     private static func index(_ names: [String]) -> [String: Int32] {
         var table: [String: Int32] = [:]
         for (position, name) in names.enumerated() where table[name] == nil {
@@ -49,7 +62,12 @@ public struct TimelineJSONLinesReader: Sendable {
 
     /// The events of JSON-lines text.
     public func events(from data: Data) throws(TimelineReadError) -> [Event] {
-        var events: [Event] = []
+        try read(from: data).events
+    }
+
+    /// The header (the first line, when it is one) and the events of JSON-lines text.
+    public func read(from data: Data) throws(TimelineReadError) -> TimelineFile {
+        var file = TimelineFile(header: nil, events: [])
         var failure: TimelineReadError?
         data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             var lineNumber = 0
@@ -58,11 +76,20 @@ public struct TimelineJSONLinesReader: Sendable {
                 lineNumber += 1
                 var end = start
                 while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-                let line = bytes[start..<end]
+                let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
                 start = end + 1
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                 do throws(TimelineReadError) {
-                    events.append(try event(from: Data(line), line: lineNumber))
+                    let value = try Self.parse(line, line: lineNumber)
+                    if let event = try event(from: value, line: lineNumber) {
+                        file.events.append(event)
+                    } else if file.header == nil, file.events.isEmpty {
+                        do throws(JSONScanError) {
+                            file.header = try TimelineHeader(value, line: lineNumber)
+                        } catch {
+                            throw TimelineReadError(line: error.line, message: error.message)
+                        }
+                    }
                 } catch {
                     failure = error
                     return
@@ -70,43 +97,35 @@ public struct TimelineJSONLinesReader: Sendable {
             }
         }
         if let failure { throw failure }
-        return events
+        return file
     }
 
     /// One line (one JSON object) as an event.
     public func event(fromLine line: String) throws(TimelineReadError) -> Event {
-        try event(from: Data(line.utf8), line: 1)
+        let parsed = Array(line.utf8).withUnsafeBytes { bytes in
+            Result { () throws(TimelineReadError) in try Self.parse(bytes, line: 1) }
+        }
+        let value = try parsed.get()
+        guard let event = try event(from: value, line: 1) else {
+            throw TimelineReadError(line: 1, message: "not an event: it has no 'seq'")
+        }
+        return event
     }
 
-    private func event(from data: Data, line: Int) throws(TimelineReadError) -> Event {
-        let fail = { (message: String) in TimelineReadError(line: line, message: message) }
-        let parsed: Any
-        do {
-            parsed = try JSONSerialization.jsonObject(with: data)
+    /// One line as a JSON value: exactly one value, and nothing after it.
+    static func parse(_ bytes: UnsafeRawBufferPointer, line: Int) throws(TimelineReadError) -> JSONValue {
+        var scanner = JSONScanner(bytes, line: line)
+        do throws(JSONScanError) {
+            let value = try scanner.value()
+            guard scanner.peek() == nil else { throw scanner.error("more after the JSON value") }
+            return value
         } catch {
-            throw fail("not valid JSON")
+            throw TimelineReadError(line: line, message: "not valid JSON: \(error.message)")
         }
-        guard let object = parsed as? [String: Any] else { throw fail("expected a JSON object") }
-        guard let seq = object["seq"] as? Int else { throw fail("missing or invalid 'seq'") }
-        guard let seconds = (object["t"] as? NSNumber)?.doubleValue else { throw fail("missing or invalid 't'") }
-        guard let worker = object["worker"] as? String else { throw fail("missing or invalid 'worker'") }
-        guard let instance = instanceIndex[worker] else { throw fail("unknown worker '\(worker)'") }
-        guard let kindName = object["event"] as? String else { throw fail("missing or invalid 'event'") }
-        guard let kind = EventKind(rawValue: kindName) else { throw fail("unknown event '\(kindName)'") }
-        var objectNumber: Int32 = -1
-        if let name = object["object"] {
-            guard let name = name as? String, let found = objectIndex[name] else { throw fail("unknown object \(name)") }
-            objectNumber = found
-        }
-        let value: EventValue
-        switch object["value"] {
-        case nil: value = .none
-        case let text as String: value = .text(text)
-        case let number as Int: value = .integer(number)
-        default: throw fail("'value' must be an integer or a string")
-        }
-        return Event(
-            seq: seq, nanoseconds: JSONBytes.nanoseconds(seconds), instance: instance, kind: kind,
-            object: objectNumber, value: value)
+    }
+
+    private func event(from value: JSONValue, line: Int) throws(TimelineReadError) -> Event? {
+        try TimelineEventFields.event(
+            from: value, line: line, instance: { instanceIndex[$0] }, object: { objectIndex[$0] })
     }
 }

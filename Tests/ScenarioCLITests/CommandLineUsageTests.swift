@@ -110,8 +110,9 @@ struct CommandLineUsageTests {
         let status = await recorder.run(["run", Self.valid, "--timeline", "-", "--color", "never"])
         #expect(status == 0, "\(recorder.err)")
         let lines = recorder.out.split(separator: "\n")
-        #expect(!lines.isEmpty)
-        #expect(lines.allSatisfy { $0.hasPrefix("{\"seq\":") }, "\(recorder.out)")
+        #expect(lines.count > 1)
+        #expect(lines.first?.hasPrefix("{\"timeline\":1,") == true, "\(recorder.out)")
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("{\"seq\":") }, "\(recorder.out)")
         #expect(recorder.err.contains("status: ok"))
     }
 

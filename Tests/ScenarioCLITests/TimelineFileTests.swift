@@ -45,11 +45,12 @@ struct TimelineFileTests {
         }
     }
 
-    /// The lines of `text`, each checked to be a timeline event, numbered 0, 1, 2, …
+    /// The lines of `text`: the header, then timeline events numbered 0, 1, 2, …
     static func expectTimeline(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let lines = text.split(separator: "\n")
-        #expect(lines.count >= 6, "too few lines: \(text)", sourceLocation: sourceLocation)
-        for (index, line) in lines.enumerated() {
+        #expect(lines.count >= 7, "too few lines: \(text)", sourceLocation: sourceLocation)
+        #expect(lines.first?.hasPrefix("{\"timeline\":1,") == true, "no header: \(text)", sourceLocation: sourceLocation)
+        for (index, line) in lines.dropFirst().enumerated() {
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
             #expect(object?["seq"] as? Int == index, "line \(index): \(line)", sourceLocation: sourceLocation)
         }
@@ -57,6 +58,26 @@ struct TimelineFileTests {
 
     static func attributes(_ path: String) throws -> [FileAttributeKey: Any] {
         try FileManager.default.attributesOfItem(atPath: path)
+    }
+
+    @Test func theFirstLineIsAHeaderThatNamesTheRun() throws {
+        let setup = try Setup()
+        let path = setup.directory.path("run.jsonl")
+        let run = try setup.run(["--quiet", "--timeline", path, "--runtime", "async"])
+        #expect(run.exited(with: 0), "\(run.summary)")
+        let lines = try setup.directory.read("run.jsonl").split(separator: "\n")
+        let header = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        #expect(header["seq"] == nil)
+        #expect(header["timeline"] as? Int == 1)
+        #expect(header["scenario"] as? String == "Counter")
+        #expect(header["file"] as? String == setup.scenario)
+        #expect(header["runtime"] as? String == "async")
+        #expect(header["executor"] as? String == "loop")
+        #expect(header["instances"] as? [String] == ["w-1", "w-2"])
+        #expect(header["objects"] as? [String: String] == ["counter": "variable", "guard": "lock", "w": "worker"])
+        // Declaration order, which a JSON object does not promise to keep: checked on the text.
+        #expect(lines[0].hasSuffix(#""objects":{"counter":"variable","guard":"lock","w":"worker"}}"#))
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix(#"{"seq":"#) })
     }
 
     @Test func aSymlinkIsFollowedAndStaysASymlink() throws {
@@ -116,7 +137,8 @@ struct TimelineFileTests {
         let run = try setup.run(["--quiet", "--timeline", link], stdout: .pipe)
         #expect(run.exited(with: 0), "\(run.summary)")
         let lines = run.stdout.split(separator: "\n")
-        #expect(lines.first?.hasPrefix("{\"seq\":0,") == true, "\(run.summary)")
+        #expect(lines.first?.hasPrefix("{\"timeline\":1,") == true, "\(run.summary)")
+        #expect(lines.dropFirst().first?.hasPrefix("{\"seq\":0,") == true, "\(run.summary)")
         #expect(run.stdout.contains("status: ok"), "\(run.summary)")
     }
 

@@ -75,14 +75,60 @@ import Testing
         ("{\"seq\":0,\"t\":0,\"worker\":\"a\",\"event\":\"jump\"}", "unknown event 'jump'"),
         ("{\"seq\":0,\"t\":0,\"worker\":\"a\",\"event\":\"get\",\"object\":\"nope\"}", "unknown object nope"),
         ("{\"seq\":0,\"t\":0,\"worker\":\"a\",\"event\":\"set\",\"value\":1.5}", "'value' must be an integer or a string"),
-        ("{\"t\":0,\"worker\":\"a\",\"event\":\"start\"}", "missing or invalid 'seq'"),
+        ("{\"seq\":\"0\",\"t\":0,\"worker\":\"a\",\"event\":\"start\"}", "invalid 'seq': \"0\""),
+        ("{\"seq\":1,\"worker\":\"a\",\"event\":\"start\"}", "missing or invalid 't'"),
         ("[1]", "expected a JSON object"),
-        ("{nope", "not valid JSON"),
+        ("{nope", "not valid JSON: expected a key in quotes"),
+        ("{\"seq\":1} 2", "not valid JSON: more after the JSON value"),
     ])
     func readerReportsTheLineOfABadEvent(line: String, message: String) {
         let text = "{\"seq\":0,\"t\":0,\"worker\":\"a\",\"event\":\"start\"}\n" + line + "\n"
         #expect(throws: TimelineReadError(line: 2, message: message)) {
             try TimelineJSONLinesReader(instances: ["a"], objects: []).events(from: Data(text.utf8))
+        }
+    }
+
+    static let header = TimelineHeader(
+        scenario: "Counter", file: "counter.yaml", runtime: "async", executor: "loop", instances: ["a", "b"],
+        objects: [ObjectInfo(name: "counter", kind: "variable"), ObjectInfo(name: "guard", kind: "lock"),
+                  ObjectInfo(name: "a", kind: "worker")])
+
+    @Test func headerLineHasTheDocumentedShape() {
+        #expect(Self.header.line == #"""
+            {"timeline":1,"scenario":"Counter","file":"counter.yaml","runtime":"async","executor":"loop","instances":["a","b"],"objects":{"counter":"variable","guard":"lock","a":"worker"}}
+
+            """#)
+        var simulated = Self.header
+        simulated.executor = nil
+        simulated.seed = 7
+        simulated.strategy = "pct"
+        simulated.depth = 3
+        #expect(simulated.line.hasPrefix(#"{"timeline":1,"scenario":"Counter","file":"counter.yaml","runtime":"async","executor":null,"seed":7,"strategy":"pct","depth":3,"instances":"#))
+    }
+
+    @Test func readerSkipsTheHeaderAndReturnsIt() throws {
+        var simulated = Self.header
+        simulated.seed = 42
+        simulated.strategy = "random"
+        let text = simulated.line + #"{"seq":0,"t":0,"worker":"b","event":"acquire","object":"guard"}"# + "\n"
+        let reader = TimelineJSONLinesReader(header: simulated)
+        let file = try reader.read(from: Data(text.utf8))
+        #expect(file.header == simulated)
+        #expect(file.events == [Event(seq: 0, nanoseconds: 0, instance: 1, kind: .acquire, object: 1)])
+        #expect(try reader.events(from: Data(text.utf8)) == file.events)
+    }
+
+    @Test func readerSkipsAnyLineWithoutSeq() throws {
+        let text = #"{"note":"from another tool"}"# + "\n" + #"{"seq":0,"t":0,"worker":"a","event":"start"}"# + "\n"
+        let file = try TimelineJSONLinesReader(instances: ["a"], objects: []).read(from: Data(text.utf8))
+        #expect(file.header == nil)
+        #expect(file.events == [Event(seq: 0, nanoseconds: 0, instance: 0, kind: .start)])
+    }
+
+    @Test func aHeaderFromALaterVersionIsRefused() {
+        let text = #"{"timeline":2,"instances":[],"objects":{}}"# + "\n"
+        #expect(throws: TimelineReadError(line: 1, message: "timeline header: version 2 is newer than this tool reads (1)")) {
+            try TimelineJSONLinesReader(instances: [], objects: []).read(from: Data(text.utf8))
         }
     }
 }

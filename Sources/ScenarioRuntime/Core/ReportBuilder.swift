@@ -153,7 +153,7 @@ extension RunMonitor.Outcome {
 
 extension ObjectKind {
     /// The kind as one word, as in reports: `variable`, `lock`, `rlock`, `semaphore`, …
-    var word: String {
+    public var word: String {
         switch self {
         case .variable: "variable"
         case .lock: "lock"
