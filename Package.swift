@@ -6,7 +6,7 @@ import PackageDescription
 /// → ScenarioValidation (ValidatedScenario) → ScenarioCompiler (CompiledScenario)
 /// → ScenarioRuntime (the engine-neutral core: interpreter, primitives, progress analysis, RunReport)
 /// → one module per engine (ScenarioThreads, ScenarioAsync) → ScenarioRendering (text, JSON)
-/// → ScenarioCLI → `scenario` (thin @main).
+/// → ScenarioDiff (`scenario diff`: two recorded runs compared) → ScenarioCLI → `scenario` (thin @main).
 /// ScenarioDiagnostics is shared by every stage: problems are values, printed together.
 let package = Package(
     name: "scenario",
@@ -33,6 +33,7 @@ let package = Package(
         .target(name: "ScenarioThreads", dependencies: ["ScenarioRuntime"]),
         .target(name: "ScenarioAsync", dependencies: ["ScenarioRuntime"]),
         .target(name: "ScenarioRendering", dependencies: ["ScenarioRuntime", "ScenarioDiagnostics"]),
+        .target(name: "ScenarioDiff", dependencies: ["ScenarioRuntime", "ScenarioRendering", "ScenarioDiagnostics"]),
         .target(
             name: "ScenarioCLI",
             dependencies: [
@@ -41,6 +42,7 @@ let package = Package(
                 "ScenarioThreads",
                 "ScenarioAsync",
                 "ScenarioRendering",
+                "ScenarioDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +52,7 @@ let package = Package(
         .testTarget(name: "ScenarioAsyncTests", dependencies: ["ScenarioAsync", "ScenarioRuntime", "ScenarioValidation"]),
         .testTarget(name: "ScenarioRuntimeTests", dependencies: ["ScenarioRuntime", "ScenarioThreads", "ScenarioValidation"]),
         .testTarget(name: "ScenarioRenderingTests", dependencies: ["ScenarioRendering"], exclude: ["Golden"]),
+        .testTarget(name: "ScenarioDiffTests", dependencies: ["ScenarioDiff", "ScenarioRendering", "ScenarioRuntime"]),
         .testTarget(
             name: "ScenarioConformanceTests",
             dependencies: ["ScenarioRuntime", "ScenarioThreads", "ScenarioAsync", "ScenarioValidation", "ScenarioCompiler"],

@@ -18,7 +18,7 @@ public struct ScenarioCommand: AsyncParsableCommand {
             \(ExitStatus.helpText)
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, RunCommand.self]
+        subcommands: [CheckCommand.self, RunCommand.self, DiffCommand.self]
     )
 
     public init() {}
