@@ -96,6 +96,7 @@ public enum RecordingLoader {
     private static func readEvents(_ scanner: inout JSONScanner, names: inout DiffNames) throws(JSONScanError) -> [Event] {
         var events: [Event] = []
         try scanner.array { (scanner) throws(JSONScanError) in
+            _ = scanner.peek()
             let line = scanner.line
             let value = try scanner.value(depth: 2)
             guard let event = try decode(value, line: line, names: &names) else {

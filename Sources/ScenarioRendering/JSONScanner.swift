@@ -109,7 +109,9 @@ public struct JSONScanner {
             return
         }
         while true {
-            guard peek() == UInt8(ascii: "\"") else { throw error("expected a key in quotes") }
+            guard peek() == UInt8(ascii: "\"") else {
+                throw error(isAtEnd ? "unexpected end of the text inside an object" : "expected a key in quotes")
+            }
             let key = try string()
             try expect(UInt8(ascii: ":"), "':' after the key")
             try member(key, &self)
