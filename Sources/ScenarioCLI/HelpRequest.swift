@@ -27,9 +27,11 @@ enum HelpRequest {
             return ExitStatus.ok.rawValue
         }
         let names = commands.map { $0.configuration.commandName ?? "" }
+        // "check, run and diff".
+        let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "") : names.joined()
         console.err(
             """
-            Error: no command '\(topic.joined(separator: " "))'; the commands are \(names.joined(separator: " and ")).
+            Error: no command '\(topic.joined(separator: " "))'; the commands are \(list).
             Usage: scenario help [<command>]
               See 'scenario help' for more information.
 

@@ -8,11 +8,13 @@ public struct ScenarioCommand: AsyncParsableCommand {
         discussion: """
             A scenario file declares shared variables, locks, semaphores, barriers and queues, and the \
             steps each worker takes. `scenario check` validates a file and reports every problem at once; \
-            `scenario run` runs it and shows what happened. The language is described in grammar.md.
+            `scenario run` runs it and shows what happened; `scenario diff` compares two recorded runs. \
+            The language is described in grammar.md.
 
             EXAMPLES:
               scenario check scenarios/*.yaml
               scenario run scenarios/02-lock-counter.yaml
+              scenario diff a.jsonl b.jsonl
               scenario help run
 
             \(ExitStatus.helpText)

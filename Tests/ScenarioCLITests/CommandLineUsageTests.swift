@@ -132,7 +132,7 @@ struct CommandLineUsageTests {
         let status = await recorder.run(arguments)
         #expect(status == 2)
         let topic = arguments.dropFirst().joined(separator: " ")
-        #expect(recorder.err.hasPrefix("Error: no command '\(topic)'; the commands are check and run.\n"), "\(recorder.err)")
+        #expect(recorder.err.hasPrefix("Error: no command '\(topic)'; the commands are check, run and diff.\n"), "\(recorder.err)")
         #expect(recorder.out.isEmpty)
     }
 
