@@ -52,8 +52,9 @@ struct WriteErrorTests {
         let run = try spawnScenario(["run", Self.valid, "--color", "never", "--timeline", path], stdout: .closed)
         #expect(run.exited(with: 2), "\(run.summary)")
         let lines = try directory.read("run.jsonl").split(separator: "\n")
-        #expect(!lines.isEmpty)
-        for line in lines {
+        #expect(lines.count > 1)
+        #expect(lines.first?.hasPrefix("{\"timeline\":1,") == true, "not a header: \(lines.first ?? "")")
+        for line in lines.dropFirst() {
             #expect(line.hasPrefix("{\"seq\":"), "not a timeline line: \(line)")
         }
     }

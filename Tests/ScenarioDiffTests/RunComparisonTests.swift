@@ -72,8 +72,8 @@ import Testing
         let divergence = try #require(diff.divergence)
         #expect(a.events[divergence.aFirst].seq == middle * 3)
         let sentences = DivergenceSentence.sentences(diff, divergence)
-        #expect(sentences.a == "alice acquired lock before bob")
-        #expect(sentences.b == "bob acquired lock before alice")
+        #expect(sentences.a == "alice acquired lock before bob (alice's 8001st time, bob's 8001st)")
+        #expect(sentences.b == "bob acquired lock before alice (bob's 8001st time, alice's 8001st)")
         #expect(diff.instances.allSatisfy { $0.isMinimal })
     }
 
