@@ -1,0 +1,100 @@
+import ScenarioCompiler
+import ScenarioRuntime
+
+/// One simulated run on the calling thread: at every step the chooser picks a runnable
+/// instance and its interpreter takes one step; when none is runnable, the virtual clock jumps
+/// to the earliest timer. Everything it decides depends on the scenario, the options and the
+/// chooser's seed, never on the machine or the time.
+final class Simulation<C: Chooser> {
+    let session: RunSession
+    let scheduler: Scheduler<C>
+    let clock: ManualClock
+    private let options: RunOptions
+    private var interpreters: [Interpreter?]
+    private var timers = TimerQueue()
+    /// Called after every step with the instance that took it; returning false stops the run
+    /// (the replay uses it to check each step against its script).
+    var afterStep: ((Int) -> Bool)?
+
+    init(_ scenario: CompiledScenario, options: RunOptions, chooser: C) {
+        let clock = ManualClock(0)
+        let scheduler = Scheduler(instances: scenario.instances.count, chooser: chooser)
+        self.clock = clock
+        self.scheduler = scheduler
+        self.options = options
+        session = RunSession(
+            scenario: scenario, options: options, waker: SchedulerWaker(scheduler: scheduler), clock: .manual(clock),
+            singleStep: true)
+        interpreters = Array(repeating: nil, count: scenario.instances.count)
+    }
+
+    /// Runs to the outcome; the report does not yet say how the steps were chosen.
+    func run() -> RunReport {
+        session.begin()
+        let outcome = loop()
+        return session.end(outcome: outcome, runtime: SimulateEngine.name)
+    }
+
+    private func loop() -> RunMonitor.Outcome {
+        let monitor = session.context.monitor
+        let context = session.context
+        // The time-out counts virtual time, so that it ends the run at the same step every time;
+        // the session's real-time deadline still guards loops that never move the virtual clock.
+        let deadline = Int64(min(options.timeout, 1e9) * 1e9)
+        // The progress analysis costs about a pass over the instances: run it at most once every
+        // so many steps, counted, so that a deadlock is decided at the same step every time.
+        let analysisInterval = max(256, 4 * interpreters.count)
+        var nextAnalysis = analysisInterval
+        var step = 0
+        while !monitor.isStopping {
+            if scheduler.chooser.isEmpty {
+                monitor.analyseIfDue()
+                if monitor.isStopping { break }
+                guard let earliest = timers.earliest else {
+                    monitor.decideNothingCanMove()
+                    break
+                }
+                if earliest > deadline {
+                    clock.advance(to: deadline)
+                    monitor.timeOut()
+                    break
+                }
+                clock.advance(to: earliest)
+                while let instance = timers.popDue(at: earliest) { scheduler.resume(instance) }
+                continue
+            }
+            let instance = scheduler.chooser.choose(step: step)
+            let interpreter = interpreters[instance] ?? makeInterpreter(instance, context: context)
+            switch interpreter.advance() {
+            case .yield:
+                break
+            case .park:
+                scheduler.park(instance)
+            case .sleep(let until), .work(let until):
+                // Virtual cores are unlimited: `work` keeps only its own instance busy.
+                scheduler.pause(instance)
+                timers.add(instance, until: until)
+            case .finished, .stopped:
+                scheduler.finish(instance)
+                interpreters[instance] = nil
+            }
+            step += 1
+            if let afterStep, !afterStep(instance) { break }
+            if step >= nextAnalysis {
+                monitor.analyseIfDue()
+                nextAnalysis = step + analysisInterval
+            }
+            if step & 4095 == 0 { monitor.timeOutIfDue(monotonicNanoseconds()) }
+        }
+        guard let outcome = monitor.decidedOutcome else {
+            preconditionFailure("the simulation stopped before the run's outcome was decided")
+        }
+        return outcome
+    }
+
+    private func makeInterpreter(_ instance: Int, context: RunContext) -> Interpreter {
+        let made = Interpreter(context: context, instance: instance)
+        interpreters[instance] = made
+        return made
+    }
+}
