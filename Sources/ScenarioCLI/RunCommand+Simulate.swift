@@ -20,9 +20,10 @@ struct SimulationOptions: ParsableArguments {
     /// Whether any of these options was given.
     var isGiven: Bool { seed != nil || strategy != nil || depth != nil }
 
-    /// What the command line says, with the defaults.
-    var settings: SimulationSettings {
-        SimulationSettings(seed: seed ?? 0, strategy: strategy ?? .random, depth: depth ?? SimulationSettings.defaultDepth)
+    /// What the command line says, with the defaults; `timeout` is `--timeout`, in virtual seconds.
+    func settings(timeout: Double?) -> SimulationSettings {
+        SimulationSettings(
+            seed: seed ?? 0, strategy: strategy ?? .random, depth: depth ?? SimulationSettings.defaultDepth, timeout: timeout)
     }
 
     /// Why these options cannot go with the runtime that runs the file, if they cannot.
@@ -41,7 +42,7 @@ extension RunCommand {
     /// The report's `seed`, `strategy` and `depth` as the JSON stream writes them before the run.
     func simulationFields(_ runtime: RuntimeKind) -> (seed: UInt64?, strategy: String?, depth: Int?) {
         guard runtime == .simulate else { return (nil, nil, nil) }
-        let settings = simulation.settings
+        let settings = simulation.settings(timeout: nil)
         return (settings.seed, settings.strategy.rawValue, settings.strategy == .pct ? settings.depth : nil)
     }
 
@@ -56,7 +57,7 @@ extension RunCommand {
         var words = ["scenario", "run", Self.shellQuoted(file), "--runtime", "simulate", "--seed", String(seed), "--strategy", strategy]
         if let depth = report.depth { words += ["--depth", String(depth)] }
         if speed != 1 { words += ["--speed", String(speed)] }
-        if timeout != 60 { words += ["--timeout", String(timeout)] }
+        if let timeoutOption { words += ["--timeout", String(timeoutOption)] }
         if let maxInstances = limits.maxInstances { words += ["--max-instances", String(maxInstances)] }
         return words.joined(separator: " ")
     }

@@ -57,8 +57,11 @@ struct RunCommand: AsyncParsableCommand {
 
     // `.unconditional`: the value is taken even when it starts with a dash, so that `--timeout -1`
     // is refused as negative rather than read as a missing value followed by a flag.
-    @Option(parsing: .unconditional, help: ArgumentHelp("Stop a run that takes longer than this many seconds (status timeout, exit 4).", valueName: "seconds"))
-    var timeout: Double = 60
+    @Option(name: .customLong("timeout"), parsing: .unconditional, help: ArgumentHelp("Stop a run that takes longer than this many seconds (status timeout, exit 4; default 60). Under simulate it counts virtual time (default a day), and the same number of real seconds still guards loops that never advance the virtual clock.", valueName: "seconds"))
+    var timeoutOption: Double?
+
+    /// `--timeout`, with its default.
+    var timeout: Double { timeoutOption ?? 60 }
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Divide every sleep and work duration by this factor (reported times stay real).", valueName: "x"))
     var speed: Double = 1
@@ -137,7 +140,7 @@ struct RunCommand: AsyncParsableCommand {
         let report = switch chosenRuntime {
         case .threads: await ThreadsEngine.run(compiled, options: options)
         case .async: await AsyncEngine.run(compiled, options: options, executor: executor ?? .loop)
-        case .simulate: await SimulateEngine.run(compiled, options: options, settings: simulation.settings)
+        case .simulate: await SimulateEngine.run(compiled, options: options, settings: simulation.settings(timeout: timeoutOption))
         }
         printer?.finish()
 

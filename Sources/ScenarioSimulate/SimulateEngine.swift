@@ -31,15 +31,16 @@ public enum SimulateEngine {
         _ scenario: CompiledScenario, options: RunOptions = RunOptions(), settings: SimulationSettings = SimulationSettings()
     ) -> RunReport {
         let instances = scenario.instances.count
+        let timeout = settings.timeout ?? SimulationSettings.defaultTimeout
         var report: RunReport
         switch settings.strategy {
         case .random:
-            report = Simulation(scenario, options: options, chooser: RandomChooser(instances: instances, seed: settings.seed)).run()
+            report = Simulation(scenario, options: options, timeout: timeout, chooser: RandomChooser(instances: instances, seed: settings.seed)).run()
         case .pct:
             let chooser = PCTChooser(
                 instances: instances, seed: settings.seed, depth: settings.depth,
                 estimatedSteps: StepEstimate.of(scenario))
-            report = Simulation(scenario, options: options, chooser: chooser).run()
+            report = Simulation(scenario, options: options, timeout: timeout, chooser: chooser).run()
             report.depth = settings.depth
         }
         report.seed = settings.seed

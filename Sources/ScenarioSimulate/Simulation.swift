@@ -9,19 +9,20 @@ final class Simulation<C: Chooser> {
     let session: RunSession
     let scheduler: Scheduler<C>
     let clock: ManualClock
-    private let options: RunOptions
+    private let timeout: Double
     private var interpreters: [Interpreter?]
     private var timers = TimerQueue()
     /// Called after every step with the instance that took it; returning false stops the run
     /// (the replay uses it to check each step against its script).
     var afterStep: ((Int) -> Bool)?
 
-    init(_ scenario: CompiledScenario, options: RunOptions, chooser: C) {
+    /// - Parameter timeout: seconds of virtual time after which the run times out.
+    init(_ scenario: CompiledScenario, options: RunOptions, timeout: Double, chooser: C) {
         let clock = ManualClock(0)
         let scheduler = Scheduler(instances: scenario.instances.count, chooser: chooser)
         self.clock = clock
         self.scheduler = scheduler
-        self.options = options
+        self.timeout = timeout
         session = RunSession(
             scenario: scenario, options: options, waker: SchedulerWaker(scheduler: scheduler), clock: .manual(clock),
             singleStep: true)
@@ -40,7 +41,7 @@ final class Simulation<C: Chooser> {
         let context = session.context
         // The time-out counts virtual time, so that it ends the run at the same step every time;
         // the session's real-time deadline still guards loops that never move the virtual clock.
-        let deadline = Int64(min(options.timeout, 1e9) * 1e9)
+        let deadline = Int64(min(timeout, 1e9) * 1e9)
         // The progress analysis costs about a pass over the instances: run it at most once every
         // so many steps, counted, so that a deadlock is decided at the same step every time.
         let analysisInterval = max(256, 4 * interpreters.count)

@@ -18,11 +18,22 @@ public struct SimulationSettings: Sendable {
     /// For `pct`: the depth d, the number of preemptions it aims at plus one (at least 1).
     public var depth: Int
 
-    public static let defaultDepth = 3
+    /// Seconds of virtual time after which the run times out (nil: `defaultTimeout`). The run
+    /// options' time-out stays a real-time guard, for loops that never move the virtual clock.
+    public var timeout: Double?
 
-    public init(seed: UInt64 = 0, strategy: SimulationStrategy = .random, depth: Int = SimulationSettings.defaultDepth) {
+    public static let defaultDepth = 3
+    /// A day of virtual time: as long as the longest `sleep` may be, and far longer than a run
+    /// of a real scenario needs.
+    public static let defaultTimeout: Double = 86_400
+
+    public init(
+        seed: UInt64 = 0, strategy: SimulationStrategy = .random, depth: Int = SimulationSettings.defaultDepth,
+        timeout: Double? = nil
+    ) {
         self.seed = seed
         self.strategy = strategy
         self.depth = max(1, depth)
+        self.timeout = timeout
     }
 }
