@@ -35,12 +35,13 @@ public enum SimulateEngine {
         var report: RunReport
         switch settings.strategy {
         case .random:
-            report = Simulation(scenario, options: options, timeout: timeout, chooser: RandomChooser(instances: instances, seed: settings.seed)).run()
+            report = Simulation(scenario, options: options, timeout: timeout)
+                .run(choosingWith: RandomChooser(instances: instances, seed: settings.seed))
         case .pct:
             let chooser = PCTChooser(
                 instances: instances, seed: settings.seed, depth: settings.depth,
                 estimatedSteps: StepEstimate.of(scenario))
-            report = Simulation(scenario, options: options, timeout: timeout, chooser: chooser).run()
+            report = Simulation(scenario, options: options, timeout: timeout).run(choosingWith: chooser)
             report.depth = settings.depth
         }
         report.seed = settings.seed

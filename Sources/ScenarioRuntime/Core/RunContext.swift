@@ -25,7 +25,7 @@ package final class RunContext: Sendable {
         scenario: CompiledScenario, speed: Double, streaming: Bool, waker: any InstanceWaker, clock: RunClock = .monotonic,
         retention: EventStore.Retention = .all, onFull: @escaping @Sendable () -> Void = {},
         maximumEvents: Int = RunOptions.defaultMaximumEvents, maximumTextBytes: Int = RunOptions.defaultMaximumTextBytes,
-        singleStep: Bool = false
+        singleStep: Bool = false, observer: (any RecordObserver)? = nil
     ) {
         self.singleStep = singleStep
         self.scenario = scenario
@@ -44,7 +44,7 @@ package final class RunContext: Sendable {
                     message: "the run recorded \(limit) events, the most one run may keep, and was stopped; "
                         + "a loop that never waits (a 'repeat: forever' without a 'sleep') records events without end",
                     location: path)
-            }, onFull: onFull)
+            }, onFull: onFull, observer: observer)
         self.waker = waker
         self.clock = clock
         self.speed = speed

@@ -20,9 +20,10 @@ package final class RunSession: Sendable {
     /// - Parameter clock: the time the steps see (the time-out is real time whatever it is).
     /// - Parameter singleStep: every interpreter stops before each step that touches shared state
     ///   (`Interpreter.Suspension.yield`), for an engine that chooses who takes every step.
+    /// - Parameter observer: sees every event as it is recorded.
     package init(
         scenario: CompiledScenario, options: RunOptions, waker: any InstanceWaker, clock: RunClock = .monotonic,
-        singleStep: Bool = false
+        singleStep: Bool = false, observer: (any RecordObserver)? = nil
     ) {
         // Events are kept whole only when asked; otherwise they stream out through a window of
         // the timeline (or are not kept at all when nothing reads them).
@@ -33,7 +34,7 @@ package final class RunSession: Sendable {
             scenario: scenario, speed: options.speed, streaming: options.onEvents != nil, waker: waker, clock: clock,
             retention: retention, onFull: { streamerParker.unpark() },
             maximumEvents: options.keepsEvents ? options.maximumEvents : .max, maximumTextBytes: options.maximumTextBytes,
-            singleStep: singleStep)
+            singleStep: singleStep, observer: observer)
         self.context = context
         self.options = options
         // From the start, not only once the instances run: setting up a million of them takes
