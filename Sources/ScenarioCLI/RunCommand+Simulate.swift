@@ -17,8 +17,11 @@ struct SimulationOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("With --strategy pct: the depth d, one more than the number of preemptions it aims at (default 3).", valueName: "d"))
     var depth: Int?
 
+    @Option(help: ArgumentHelp("With --runtime simulate: follow the interleaving recorded in this timeline file (from any runtime's --timeline), and stop with a runtime error where the scenario cannot.", valueName: "timeline"))
+    var replay: String?
+
     /// Whether any of these options was given.
-    var isGiven: Bool { seed != nil || strategy != nil || depth != nil }
+    var isGiven: Bool { seed != nil || strategy != nil || depth != nil || replay != nil }
 
     /// What the command line says, with the defaults; `timeout` is `--timeout`, in virtual seconds.
     func settings(timeout: Double?) -> SimulationSettings {
@@ -30,8 +33,11 @@ struct SimulationOptions: ParsableArguments {
     func problem(runtime: RuntimeKind) -> String? {
         if let depth, depth < 1 { return "--depth must be at least 1" }
         if depth != nil, strategy != .pct { return "--depth is the depth of --strategy pct; add --strategy pct" }
+        if replay != nil, seed != nil || strategy != nil {
+            return "--replay follows the recorded run's schedule; leave out --seed and --strategy"
+        }
         guard isGiven, runtime != .simulate else { return nil }
-        let given = seed != nil ? "--seed" : strategy != nil ? "--strategy" : "--depth"
+        let given = replay != nil ? "--replay" : seed != nil ? "--seed" : strategy != nil ? "--strategy" : "--depth"
         return "\(given) chooses the simulator's schedule; it goes with --runtime simulate, not \(runtime.rawValue)"
     }
 }
@@ -42,6 +48,7 @@ extension RunCommand {
     /// The report's `seed`, `strategy` and `depth` as the JSON stream writes them before the run.
     func simulationFields(_ runtime: RuntimeKind) -> (seed: UInt64?, strategy: String?, depth: Int?) {
         guard runtime == .simulate else { return (nil, nil, nil) }
+        if simulation.replay != nil { return (nil, "replay", nil) }
         let settings = simulation.settings(timeout: nil)
         return (settings.seed, settings.strategy.rawValue, settings.strategy == .pct ? settings.depth : nil)
     }
@@ -60,6 +67,20 @@ extension RunCommand {
         if let timeoutOption { words += ["--timeout", String(timeoutOption)] }
         if let maxInstances = limits.maxInstances { words += ["--max-instances", String(maxInstances)] }
         return words.joined(separator: " ")
+    }
+
+    /// The simulator's settings, with the `--replay` file read (its problems printed as
+    /// `FILE:LINE: error: …`, and exit code 2).
+    func simulationSettings(_ compiled: CompiledScenario, console: Console) throws -> SimulationSettings {
+        var settings = simulation.settings(timeout: timeoutOption)
+        guard let path = simulation.replay else { return settings }
+        do {
+            settings.replay = try ReplayFile.read(path, for: compiled)
+        } catch {
+            console.err("\(error.description)\n")
+            throw ExitStatus.invalid.exitCode
+        }
+        return settings
     }
 
     /// `text` as one word for a POSIX shell.

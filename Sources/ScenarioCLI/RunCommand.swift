@@ -118,6 +118,8 @@ struct RunCommand: AsyncParsableCommand {
             console.err(problem + "\n")
             throw ExitStatus.invalid.exitCode
         }
+        // Before the timeline file is opened: it may be the very file the replay reads.
+        let simulated = chosenRuntime == .simulate ? try simulationSettings(compiled, console: console) : nil
         let timelineFile = try openTimeline(console: console)
         let useColor = color.enabled(terminal: timelineIsStandardOutput ? console.errIsTerminal : console.outIsTerminal)
         let printer = format == .text && !quiet && !timelineIsStandardOutput ? TimelinePrinter(scenario: compiled, console: console, useColor: useColor, all: all, wide: wide) : nil
@@ -140,7 +142,7 @@ struct RunCommand: AsyncParsableCommand {
         let report = switch chosenRuntime {
         case .threads: await ThreadsEngine.run(compiled, options: options)
         case .async: await AsyncEngine.run(compiled, options: options, executor: executor ?? .loop)
-        case .simulate: await SimulateEngine.run(compiled, options: options, settings: simulation.settings(timeout: timeoutOption))
+        case .simulate: await SimulateEngine.run(compiled, options: options, settings: simulated ?? simulation.settings(timeout: timeoutOption))
         }
         printer?.finish()
 

@@ -32,6 +32,9 @@ public enum SimulateEngine {
     ) -> RunReport {
         let instances = scenario.instances.count
         let timeout = settings.timeout ?? SimulationSettings.defaultTimeout
+        if let script = settings.replay {
+            return Replay.run(scenario, options: options, timeout: timeout, script: script)
+        }
         var report: RunReport
         switch settings.strategy {
         case .random:

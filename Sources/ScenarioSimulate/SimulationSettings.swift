@@ -21,6 +21,8 @@ public struct SimulationSettings: Sendable {
     /// Seconds of virtual time after which the run times out (nil: `defaultTimeout`). The run
     /// options' time-out stays a real-time guard, for loops that never move the virtual clock.
     public var timeout: Double?
+    /// Follow a recorded run instead of choosing (`seed`, `strategy` and `depth` are then unused).
+    public var replay: ReplayScript?
 
     public static let defaultDepth = 3
     /// A day of virtual time: as long as the longest `sleep` may be, and far longer than a run
@@ -29,8 +31,9 @@ public struct SimulationSettings: Sendable {
 
     public init(
         seed: UInt64 = 0, strategy: SimulationStrategy = .random, depth: Int = SimulationSettings.defaultDepth,
-        timeout: Double? = nil
+        timeout: Double? = nil, replay: ReplayScript? = nil
     ) {
+        self.replay = replay
         self.seed = seed
         self.strategy = strategy
         self.depth = max(1, depth)

@@ -139,7 +139,7 @@ package final class RunMonitor: Sendable {
         }
     }
 
-    func fail(_ instance: Int?, message: String, location: String) {
+    package func fail(_ instance: Int?, message: String, location: String) {
         mutex.withLock { decide(.failed(instance: instance, message: message, location: location)) }
     }
 

@@ -75,11 +75,14 @@ package final class Interpreter {
 
     /// Executes instructions until the instance must wait, sleep or work, finishes, or stops.
     package func advance() -> Suspension {
+        // Single-stepping, starting is a step of its own: others may go between an instance's
+        // start and its first step, as between a thread's start and its first line.
+        stepTaken = false
         if !started {
             started = true
             record(.start)
+            stepTaken = singleStep
         }
-        stepTaken = false
         do {
             return try execute()
         } catch {
