@@ -165,6 +165,8 @@ package final class Interpreter {
             }
             pc += 1
         }
+        // Single-stepping, finishing is a step of its own too, as a thread's end is.
+        if stepTaken { return .yield }
         record(.finish)
         guard case .worker(let completion) = objects[info.worker] else {
             preconditionFailure("the worker of '\(info.name)' is not a worker object")
