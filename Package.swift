@@ -5,7 +5,7 @@ import PackageDescription
 /// CYAML (libyaml) → ScenarioYAML (node tree with positions) → ScenarioSyntax (AST)
 /// → ScenarioValidation (ValidatedScenario) → ScenarioCompiler (CompiledScenario)
 /// → ScenarioRuntime (the engine-neutral core: interpreter, primitives, progress analysis, RunReport)
-/// → one module per engine (ScenarioThreads, ScenarioAsync) → ScenarioRendering (text, JSON)
+/// → one module per engine (ScenarioThreads, ScenarioAsync, ScenarioSimulate) → ScenarioRendering (text, JSON)
 /// → ScenarioDiff (`scenario diff`: two recorded runs compared) → ScenarioCLI → `scenario` (thin @main).
 /// ScenarioDiagnostics is shared by every stage: problems are values, printed together.
 let package = Package(
@@ -32,6 +32,7 @@ let package = Package(
         .target(name: "ScenarioRuntime", dependencies: ["ScenarioCompiler", "ScenarioDiagnostics"]),
         .target(name: "ScenarioThreads", dependencies: ["ScenarioRuntime"]),
         .target(name: "ScenarioAsync", dependencies: ["ScenarioRuntime"]),
+        .target(name: "ScenarioSimulate", dependencies: ["ScenarioRuntime"]),
         .target(name: "ScenarioRendering", dependencies: ["ScenarioRuntime", "ScenarioDiagnostics"]),
         .target(name: "ScenarioDiff", dependencies: ["ScenarioRuntime", "ScenarioRendering", "ScenarioDiagnostics"]),
         .target(
@@ -41,6 +42,7 @@ let package = Package(
                 "ScenarioRuntime",
                 "ScenarioThreads",
                 "ScenarioAsync",
+                "ScenarioSimulate",
                 "ScenarioRendering",
                 "ScenarioDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -50,12 +52,20 @@ let package = Package(
         .testTarget(name: "ScenarioYAMLTests", dependencies: ["ScenarioYAML"]),
         .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioValidation"]),
         .testTarget(name: "ScenarioAsyncTests", dependencies: ["ScenarioAsync", "ScenarioRuntime", "ScenarioValidation"]),
+        .testTarget(
+            name: "ScenarioSimulateTests",
+            dependencies: ["ScenarioSimulate", "ScenarioRuntime", "ScenarioValidation", "ScenarioCompiler", "ScenarioRendering"],
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "ScenarioRuntimeTests", dependencies: ["ScenarioRuntime", "ScenarioThreads", "ScenarioValidation"]),
         .testTarget(name: "ScenarioRenderingTests", dependencies: ["ScenarioRendering"], exclude: ["Golden"]),
         .testTarget(name: "ScenarioDiffTests", dependencies: ["ScenarioDiff", "ScenarioRendering", "ScenarioRuntime"]),
         .testTarget(
             name: "ScenarioConformanceTests",
-            dependencies: ["ScenarioRuntime", "ScenarioThreads", "ScenarioAsync", "ScenarioValidation", "ScenarioCompiler"],
+            dependencies: [
+                "ScenarioRuntime", "ScenarioThreads", "ScenarioAsync", "ScenarioSimulate", "ScenarioValidation",
+                "ScenarioCompiler",
+            ],
             exclude: ["Scenarios"]
         ),
         .testTarget(name: "ScenarioCLITests", dependencies: ["ScenarioCLI", "scenario"], exclude: ["Fixtures", "Golden"]),

@@ -82,6 +82,8 @@ public enum AsyncEngine {
                 await sleeper.sleep(until: deadline)
             case .work(let end):
                 interpreter.busyWork(until: end)
+            case .yield:
+                continue  // only when single-stepping, which this engine does not ask for
             case .finished, .stopped:
                 return
             }

@@ -3,6 +3,9 @@ import ScenarioAsync
 import ScenarioCompiler
 import ScenarioRendering
 import ScenarioRuntime
+import ScenarioSimulate
+import ScenarioSyntax
+import ScenarioThreads
 
 /// Where `scenario run` writes besides the text on standard output: the `--timeline` file and
 /// the `--format json` report.
@@ -25,25 +28,40 @@ extension RunCommand {
     }
 
     /// The first line of the `--timeline` file: which run its events come from.
-    func timelineHeader(_ compiled: CompiledScenario, runtime: String) -> TimelineHeader {
-        TimelineHeader(
-            scenario: compiled.title, file: file, runtime: runtime,
-            executor: runtime == AsyncEngine.name ? (executor ?? .loop).rawValue : nil,
+    func timelineHeader(_ compiled: CompiledScenario, runtime: RuntimeKind) -> TimelineHeader {
+        let simulated = simulationFields(runtime)
+        return TimelineHeader(
+            scenario: compiled.title, file: file, runtime: runtime.engineName,
+            executor: runtime == .async ? (executor ?? .loop).rawValue : nil,
             instances: compiled.instances.map(\.name),
-            objects: compiled.objects.map { ObjectInfo(name: $0.name, kind: $0.kind.word) })
+            objects: compiled.objects.map { ObjectInfo(name: $0.name, kind: $0.kind.word) },
+            seed: simulated.seed, strategy: simulated.strategy, depth: simulated.depth)
     }
 
     /// The `--format json` report, written to standard output as the run goes on. The first
     /// failed write stops it; the console has recorded the failure, which `CommandLineEntry`
     /// reports as the command ends.
-    func jsonReportStream(_ compiled: CompiledScenario, runtime: String, console: Console) -> JSONReportStream {
-        JSONReportStream(
-            scenario: compiled.title, runtime: runtime,
-            executor: runtime == AsyncEngine.name ? (executor ?? .loop).rawValue : nil,
+    func jsonReportStream(_ compiled: CompiledScenario, runtime: RuntimeKind, console: Console) -> JSONReportStream {
+        let simulated = simulationFields(runtime)
+        return JSONReportStream(
+            scenario: compiled.title, runtime: runtime.engineName,
+            executor: runtime == .async ? (executor ?? .loop).rawValue : nil,
+            seed: simulated.seed, strategy: simulated.strategy, depth: simulated.depth,
             instances: compiled.instances.map(\.name), objects: compiled.objects.map(\.name)
         ) { chunk in
             console.out(String(decoding: chunk, as: UTF8.self))
             if let failure = console.writeFailure(), failure.stream == .standardOutput { throw failure }
+        }
+    }
+}
+
+extension RuntimeKind {
+    /// The engine's name in reports.
+    var engineName: String {
+        switch self {
+        case .threads: ThreadsEngine.name
+        case .async: AsyncEngine.name
+        case .simulate: SimulateEngine.name
         }
     }
 }

@@ -4,6 +4,7 @@ import ScenarioCompiler
 import ScenarioRendering
 import ScenarioAsync
 import ScenarioRuntime
+import ScenarioSimulate
 import ScenarioSyntax
 import ScenarioThreads
 import ScenarioValidation
@@ -19,7 +20,9 @@ struct RunCommand: AsyncParsableCommand {
             locks, semaphores, barriers and queues. On the async runtime every instance is a Swift task: \
             with --executor loop (the default) all of them share one event-loop thread, as asyncio's \
             tasks do, and switch only where one waits; with --executor pool they run on Swift's \
-            cooperative thread pool. The timeline is printed as it happens, one column per instance, then \
+            cooperative thread pool. On the simulate runtime every instance is stepped by one \
+            deterministic scheduler in virtual time: the same --seed gives the same run, byte for byte, \
+            and a deadlock or failed expectation prints the command that replays it. The timeline is printed as it happens, one column per instance, then \
             the final state, the expectations (✓/✗), any deadlock (who holds what, who waits for what) and \
             a summary.
 
@@ -27,6 +30,8 @@ struct RunCommand: AsyncParsableCommand {
               scenario run scenarios/02-lock-counter.yaml
               scenario run scenarios/06-async-gather.yaml --runtime async
               scenario run scenarios/11-lost-update.yaml --runtime async --executor pool
+              scenario run scenarios/11-lost-update.yaml --runtime simulate --seed 3
+              scenario run scenarios/09-dining-philosophers.yaml --runtime simulate --strategy pct --depth 2
               scenario run scenarios/08-lock-order-deadlock.yaml --format json
               scenario run scenarios/01-sleeping-worker.yaml --speed 10
               scenario run scenarios/10-bounded-buffer.yaml --timeline run.jsonl
@@ -38,7 +43,7 @@ struct RunCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The scenario file to run.", valueName: "file"))
     var file: String
 
-    @Option(help: "The runtime: threads (one OS thread per worker instance) or async (one Swift task per instance). Overrides the file's 'runtime:'.")
+    @Option(help: "The runtime: threads (one OS thread per worker instance), async (one Swift task per instance) or simulate (one deterministic scheduler, virtual time). Overrides the file's 'runtime:'.")
     var runtime: RuntimeKind?
 
     @Option(help: "Where the async runtime's tasks run: loop (one event-loop thread, as asyncio) or pool (Swift's cooperative thread pool).")
@@ -52,8 +57,11 @@ struct RunCommand: AsyncParsableCommand {
 
     // `.unconditional`: the value is taken even when it starts with a dash, so that `--timeout -1`
     // is refused as negative rather than read as a missing value followed by a flag.
-    @Option(parsing: .unconditional, help: ArgumentHelp("Stop a run that takes longer than this many seconds (status timeout, exit 4).", valueName: "seconds"))
-    var timeout: Double = 60
+    @Option(name: .customLong("timeout"), parsing: .unconditional, help: ArgumentHelp("Stop a run that takes longer than this many seconds (status timeout, exit 4; default 60). Under simulate it counts virtual time (default a day), and the same number of real seconds still guards loops that never advance the virtual clock.", valueName: "seconds"))
+    var timeoutOption: Double?
+
+    /// `--timeout`, with its default.
+    var timeout: Double { timeoutOption ?? 60 }
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Divide every sleep and work duration by this factor (reported times stay real).", valueName: "x"))
     var speed: Double = 1
@@ -72,12 +80,15 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var limits: InstanceLimitOptions
 
+    @OptionGroup var simulation: SimulationOptions
+
     func validate() throws {
         guard speed > 0, speed.isFinite else { throw ValidationError("--speed must be a positive number, such as 10") }
         guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
-        if executor != nil, runtime == .threads {
-            throw ValidationError("--executor chooses where async tasks run; it goes with --runtime async, not threads")
+        if executor != nil, let runtime, runtime != .async {
+            throw ValidationError("--executor chooses where async tasks run; it goes with --runtime async, not \(runtime.rawValue)")
         }
+        if let problem = simulation.problem(runtime: runtime ?? .simulate) { throw ValidationError(problem) }
         if timelineIsStandardOutput, format == .json {
             throw ValidationError("--timeline - and --format json would both write to standard output; give --timeline a file")
         }
@@ -94,8 +105,12 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitStatus.invalid.exitCode
         }
         let chosenRuntime = runtime ?? scenario.runtime
-        if executor != nil, chosenRuntime == .threads {
-            console.err("\(file): error: --executor chooses where async tasks run, and this file runs on threads; add --runtime async\n")
+        if executor != nil, chosenRuntime != .async {
+            console.err("\(file): error: --executor chooses where async tasks run, and this file runs on \(chosenRuntime.rawValue); add --runtime async\n")
+            throw ExitStatus.invalid.exitCode
+        }
+        if let problem = simulation.problem(runtime: chosenRuntime) {
+            console.err("\(file): error: \(problem), the runtime this file runs on; add --runtime simulate\n")
             throw ExitStatus.invalid.exitCode
         }
         let compiled = Compiler.compile(scenario, path: file)
@@ -103,12 +118,13 @@ struct RunCommand: AsyncParsableCommand {
             console.err(problem + "\n")
             throw ExitStatus.invalid.exitCode
         }
+        // Before the timeline file is opened: it may be the very file the replay reads.
+        let simulated = chosenRuntime == .simulate ? try simulationSettings(compiled, console: console) : nil
         let timelineFile = try openTimeline(console: console)
         let useColor = color.enabled(terminal: timelineIsStandardOutput ? console.errIsTerminal : console.outIsTerminal)
         let printer = format == .text && !quiet && !timelineIsStandardOutput ? TimelinePrinter(scenario: compiled, console: console, useColor: useColor, all: all, wide: wide) : nil
-        let engine = chosenRuntime == .threads ? ThreadsEngine.name : AsyncEngine.name
-        let timelineStream = timelineFile.map { TimelineStream(output: $0, header: timelineHeader(compiled, runtime: engine)) }
-        let jsonStream = format == .json ? jsonReportStream(compiled, runtime: engine, console: console) : nil
+        let timelineStream = timelineFile.map { TimelineStream(output: $0, header: timelineHeader(compiled, runtime: chosenRuntime)) }
+        let jsonStream = format == .json ? jsonReportStream(compiled, runtime: chosenRuntime, console: console) : nil
         var options = RunOptions(speed: speed, timeout: timeout, handlesInterrupt: true)
         // Every output takes the events as they come (the text timeline, the timeline file, the
         // JSON report), so none is kept in memory: a run of any length costs the same memory.
@@ -124,6 +140,7 @@ struct RunCommand: AsyncParsableCommand {
         let report = switch chosenRuntime {
         case .threads: await ThreadsEngine.run(compiled, options: options)
         case .async: await AsyncEngine.run(compiled, options: options, executor: executor ?? .loop)
+        case .simulate: await SimulateEngine.run(compiled, options: options, settings: simulated ?? simulation.settings(timeout: timeoutOption))
         }
         printer?.finish()
 
@@ -134,6 +151,10 @@ struct RunCommand: AsyncParsableCommand {
         case .text:
             let summary = TextSummaryRenderer().render(report, useColor: useColor)
             if timelineIsStandardOutput { console.err(summary) } else { console.out(summary) }
+        }
+        if let replay = replayCommand(report) {
+            let line = "replay this run: \(replay)\n"
+            if format == .text, !timelineIsStandardOutput { console.out(line) } else { console.err(line) }
         }
         if let timelineFailure {
             console.err(timelineFailure + "\n")

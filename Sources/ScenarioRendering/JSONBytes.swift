@@ -43,6 +43,10 @@ struct JSONBytes {
         appendDigits(value.magnitude)
     }
 
+    mutating func appendUInt64(_ value: UInt64) {
+        appendDigits(value)
+    }
+
     private mutating func appendDigits(_ value: UInt64) {
         if value < 10 {
             bytes.append(UInt8(ascii: "0") &+ UInt8(value))

@@ -2,7 +2,7 @@ import Foundation
 import ScenarioRuntime
 
 /// Renders a whole run as one JSON object (`--format json`), with exactly these keys, in order:
-/// `scenario`, `runtime`, `executor`, `events`, `status`, `duration`, `variables`, `queues`,
+/// `scenario`, `runtime`, `executor`, `seed`, `strategy`, `depth`, `events`, `status`, `duration`, `variables`, `queues`,
 /// `expectations`, `workers`, `deadlock`, `error`.
 ///
 /// The order is the order in which a run knows them, so that the report can be written as the run
@@ -25,7 +25,9 @@ public struct JSONReportRenderer: Sendable {
     public func write(_ report: RunReport, chunkSize: Int = 1 << 20, to sink: ([UInt8]) throws -> Void) throws {
         try withoutActuallyEscaping(sink) { sink in
             var output = ChunkedOutput(chunkSize: chunkSize, sink: sink)
-            let head = JSONReportHead(scenario: report.scenario, runtime: report.runtime, executor: report.executor)
+            let head = JSONReportHead(
+                scenario: report.scenario, runtime: report.runtime, executor: report.executor, seed: report.seed,
+                strategy: report.strategy, depth: report.depth)
             head.append(to: &output.buffer)
             let encoder = EventJSONEncoder(report: report)
             for (index, event) in report.events.enumerated() {
@@ -125,6 +127,11 @@ struct JSONReportHead {
     let scenario: String
     let runtime: String
     let executor: String?
+    /// The simulate runtime's: null on the others (as `executor` is on threads), and `depth` too
+    /// unless the strategy is pct.
+    let seed: UInt64?
+    let strategy: String?
+    let depth: Int?
 
     func append(to out: inout JSONBytes) {
         out.append("{\n  \"scenario\": ")
@@ -133,6 +140,12 @@ struct JSONReportHead {
         out.appendString(runtime)
         out.append(",\n  \"executor\": ")
         if let executor { out.appendString(executor) } else { out.append("null") }
+        out.append(",\n  \"seed\": ")
+        if let seed { out.appendUInt64(seed) } else { out.append("null") }
+        out.append(",\n  \"strategy\": ")
+        if let strategy { out.appendString(strategy) } else { out.append("null") }
+        out.append(",\n  \"depth\": ")
+        if let depth { out.appendInt(depth) } else { out.append("null") }
         out.append(",\n  \"events\": [")
     }
 }
@@ -151,16 +164,19 @@ public final class JSONReportStream: @unchecked Sendable {
     private var failed = false
 
     /// - Parameters:
+    ///   - seed, strategy, depth: the simulate runtime's choices (nil on the others).
     ///   - instances, objects: the names events refer to, by index.
     ///   - sink: receives chunks of UTF-8, each ending between events; once it throws, nothing
     ///     more is written.
     public init(
-        scenario: String, runtime: String, executor: String?, instances: [String], objects: [String],
-        sink: @escaping @Sendable ([UInt8]) throws -> Void
+        scenario: String, runtime: String, executor: String?, seed: UInt64? = nil, strategy: String? = nil,
+        depth: Int? = nil, instances: [String], objects: [String], sink: @escaping @Sendable ([UInt8]) throws -> Void
     ) {
         encoder = EventJSONEncoder(instances: instances, objects: objects)
         output = ChunkedOutput(sink: sink)
-        JSONReportHead(scenario: scenario, runtime: runtime, executor: executor).append(to: &output.buffer)
+        JSONReportHead(
+            scenario: scenario, runtime: runtime, executor: executor, seed: seed, strategy: strategy, depth: depth
+        ).append(to: &output.buffer)
     }
 
     /// Writes a batch of events.

@@ -114,7 +114,18 @@ public struct TextSummaryRenderer: Sendable {
         case .interrupted: style.yellow(word)
         case .expectationFailed, .deadlock, .timeout, .error: style.red(word)
         }
-        return style.bold("status:") + " \(shown) in \(DurationText.format(report.duration))"
+        return style.bold("status:") + " \(shown) in \(DurationText.format(report.duration))" + simulation(of: report)
+    }
+
+    /// ` (virtual time, seed 7, strategy pct, depth 3)` for a simulated run: what makes it the
+    /// same run again.
+    private func simulation(of report: RunReport) -> String {
+        guard let strategy = report.strategy else { return "" }
+        var parts = ["virtual time"]
+        if let seed = report.seed { parts.append("seed \(seed)") }
+        parts.append("strategy \(clean(strategy))")
+        if let depth = report.depth { parts.append("depth \(depth)") }
+        return " (" + parts.joined(separator: ", ") + ")"
     }
 
     /// `lock left: 10,000 acquisitions, 9,435 contended, waited 1.2ms in total, longest 1.2ms`:

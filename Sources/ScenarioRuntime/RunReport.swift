@@ -1,10 +1,16 @@
 /// Everything a run produced: what renderers print and what tests inspect.
 public struct RunReport: Sendable {
     public var scenario: String
-    /// "threads" or "async".
+    /// "threads", "async" or "simulate".
     public var runtime: String
     /// For the async runtime: "loop" (one event-loop thread) or "pool" (Swift's cooperative pool).
     public var executor: String?
+    /// For the simulate runtime: the seed of its scheduler (nil when it replays a timeline).
+    public var seed: UInt64?
+    /// For the simulate runtime: how it chose who goes next: "random", "pct" or "replay".
+    public var strategy: String?
+    /// For the pct strategy: its depth.
+    public var depth: Int?
     public var status: RunStatus
     /// Seconds from start to the end of the run.
     public var duration: Double

@@ -22,6 +22,8 @@ public struct ScenarioAST: Sendable {
 public enum RuntimeKind: String, Sendable, CaseIterable {
     case threads
     case async
+    /// The deterministic simulator: one thread, virtual time, a seeded scheduler.
+    case simulate
 }
 
 /// A shared object declared in one of the top-level sections.

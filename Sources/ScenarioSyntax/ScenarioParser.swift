@@ -94,7 +94,7 @@ struct ScenarioParser {
     private mutating func runtime(_ node: YAMLNode) -> Located<RuntimeKind>? {
         guard let text = string(node, what: "the runtime") else { return nil }
         guard let kind = RuntimeKind(rawValue: text.value) else {
-            error("unknown runtime '\(text.value.elided)'; use 'threads' or 'async'", at: node.location)
+            error("unknown runtime '\(text.value.elided)'; use 'threads', 'async' or 'simulate'", at: node.location)
             return nil
         }
         return Located(kind, at: text.location)

@@ -69,6 +69,8 @@ public enum ThreadsEngine {
                 }
             case .work(let end):
                 interpreter.busyWork(until: end)
+            case .yield:
+                continue  // only when single-stepping, which this engine does not ask for
             case .finished, .stopped:
                 return
             }

@@ -31,11 +31,12 @@ public struct ValidationOptions: Sendable {
     /// overriding the file's `runtime:`; it decides the default instance limit.
     public var runtime: RuntimeKind?
 
-    /// Each threads instance is an OS thread; an async one is a task of a few hundred bytes.
+    /// Each threads instance is an OS thread; an async one is a task of a few hundred bytes, a
+    /// simulated one an interpreter of about as many.
     public static func defaultMaxInstances(for runtime: RuntimeKind) -> Int {
         switch runtime {
         case .threads: 10_000
-        case .async: 1_000_000
+        case .async, .simulate: 1_000_000
         }
     }
 

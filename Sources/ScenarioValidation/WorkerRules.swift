@@ -16,9 +16,11 @@ enum WorkerRules {
         var total = 0
         let limit = context.options.maxInstances(fileRuntime: context.ast.runtime?.value)
         let runtime = context.options.runtime ?? context.ast.runtime?.value ?? .threads
-        let why = runtime == .threads
-            ? "each instance is a thread; the async runtime allows \(ValidationOptions.defaultMaxInstances(for: .async))"
-            : "each instance is a task"
+        let why = switch runtime {
+        case .threads: "each instance is a thread; the async runtime allows \(ValidationOptions.defaultMaxInstances(for: .async))"
+        case .async: "each instance is a task"
+        case .simulate: "each instance is a simulated interpreter"
+        }
         for worker in workers {
             let (sum, overflow) = total.addingReportingOverflow(worker.instanceCount)
             total = sum

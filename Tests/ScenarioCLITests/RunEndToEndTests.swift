@@ -185,7 +185,8 @@ struct RunEndToEndTests {
         #expect(run.exited(with: 0), "\(run.summary)")
         let json = try run.jsonObject()
         #expect(Set(json.keys) == [
-            "scenario", "runtime", "executor", "status", "duration", "variables", "queues", "expectations", "workers",
+            "scenario", "runtime", "executor", "seed", "strategy", "depth", "status", "duration", "variables", "queues",
+            "expectations", "workers",
             "deadlock", "error", "events",
         ])
         #expect(json["scenario"] as? String == "Counter under a lock")

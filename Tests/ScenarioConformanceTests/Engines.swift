@@ -1,6 +1,7 @@
 import ScenarioAsync
 import ScenarioCompiler
 import ScenarioRuntime
+import ScenarioSimulate
 import ScenarioThreads
 import Testing
 
@@ -19,6 +20,13 @@ enum Engines {
         Engine(name: "threads") { await ThreadsEngine.run($0, options: $1) },
         Engine(name: "async-loop") { await AsyncEngine.run($0, options: $1, executor: .loop) },
         Engine(name: "async-pool") { await AsyncEngine.run($0, options: $1, executor: .pool) },
+        // The simulator with a few schedules: each seed is another interleaving, the same every time;
+        // its time-out counts virtual time.
+        Engine(name: "simulate-random-0") { await SimulateEngine.run($0, options: $1, settings: SimulationSettings(seed: 0, timeout: $1.timeout)) },
+        Engine(name: "simulate-random-7") { await SimulateEngine.run($0, options: $1, settings: SimulationSettings(seed: 7, timeout: $1.timeout)) },
+        Engine(name: "simulate-pct-1") {
+            await SimulateEngine.run($0, options: $1, settings: SimulationSettings(seed: 1, strategy: .pct, timeout: $1.timeout))
+        },
     ]
 }
 

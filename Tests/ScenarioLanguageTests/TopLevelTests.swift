@@ -84,7 +84,7 @@ struct TopLevelTests {
             workers:
               w:
                 - log: hi
-            """, "unknown runtime 'thread'; use 'threads' or 'async'"),
+            """, "unknown runtime 'thread'; use 'threads', 'async' or 'simulate'"),
         .init("top level list is reported by the parser stage", """
             ‸- scenario: t
             - workers: {}

@@ -6,7 +6,8 @@ import Testing
 
 @Suite struct JSONReportRendererTests {
     static let keys: Set<String> = [
-        "scenario", "runtime", "executor", "status", "duration", "variables", "queues", "expectations", "workers", "deadlock",
+        "scenario", "runtime", "executor", "seed", "strategy", "depth", "status", "duration", "variables", "queues",
+        "expectations", "workers", "deadlock",
         "error", "events",
     ]
 

@@ -33,7 +33,7 @@ struct BlockedAtTheEndTests {
         lock.owner.publish(0)
         let wait = Wait(object: door, need: .lock)
         _ = context.monitor.block(0, on: wait, at: 1)  // waits for a lock it holds itself
-        context.monitor.settle()  // the analysis a waiting engine thread would run
+        context.monitor.analyseIfDue()  // the analysis a waiting engine thread would run
         #expect(context.monitor.isStopping)
         #expect(!context.monitor.block(1, on: wait, at: 0), "the run is ending: instance 1 must not park")
         #expect(context.monitor.finalStates == [.blocked(wait), .blocked(wait)])

@@ -52,7 +52,7 @@ struct ReviewDeadlockDetectionTests {
         }
         #expect(second != nil)
         #expect(attempts == 2)
-        context.monitor.settle()  // the analysis a waiting engine thread would run
+        context.monitor.analyseIfDue()  // the analysis a waiting engine thread would run
         #expect(!context.monitor.isStopping, "a deadlock was decided while 'taker' was getting the lock")
         #expect(context.monitor.finalStates[0] == .running)
     }
@@ -93,7 +93,7 @@ struct ReviewDeadlockDetectionTests {
         #expect(context.monitor.block(1, on: Wait(object: b, need: .lock), at: 1))  // first waits for b
         _ = context.monitor.block(2, on: Wait(object: a, need: .lock), at: 1)  // second waits for a: a cycle
         // The bystander, a non-daemon, is still running: only the analysis tells that main is stuck.
-        context.monitor.settle()  // the analysis a waiting engine thread would run
+        context.monitor.analyseIfDue()  // the analysis a waiting engine thread would run
         #expect(context.monitor.isStopping, "the non-daemon stuck behind the daemons' cycle was not noticed")
         #expect(context.monitor.waitForOutcome() == .deadlock(stuck: [0, 1, 2]))
     }
@@ -160,10 +160,10 @@ struct ReviewForeignReleaseTests {
         try hold(b, by: 1, context)
         #expect(context.monitor.block(0, on: Wait(object: b, need: .lock), at: 1))
         #expect(context.monitor.block(1, on: Wait(object: a, need: .lock), at: 1))
-        context.monitor.settle()  // the analysis a waiting engine thread would run
+        context.monitor.analyseIfDue()  // the analysis a waiting engine thread would run
         #expect(!context.monitor.isStopping, "the breaker may still release lock a")
         context.monitor.finish(2)  // it did not: now nobody can
-        context.monitor.settle()  // the analysis a waiting engine thread would run
+        context.monitor.analyseIfDue()  // the analysis a waiting engine thread would run
         #expect(context.monitor.isStopping)
         #expect(context.monitor.waitForOutcome() == .deadlock(stuck: [0, 1]))
     }
@@ -176,7 +176,7 @@ struct ReviewForeignReleaseTests {
         context.monitor.pause(2, at: 2)  // past its release (a position after the last step)
         #expect(context.monitor.block(0, on: Wait(object: b, need: .lock), at: 1))
         _ = context.monitor.block(1, on: Wait(object: a, need: .lock), at: 1)
-        context.monitor.settle()  // the analysis a waiting engine thread would run
+        context.monitor.analyseIfDue()  // the analysis a waiting engine thread would run
         #expect(context.monitor.isStopping)
         #expect(context.monitor.waitForOutcome() == .deadlock(stuck: [0, 1]))
     }

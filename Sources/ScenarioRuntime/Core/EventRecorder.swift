@@ -4,6 +4,12 @@ import Synchronization
 /// place in the one order of the run, and the event is written straight into that slot. An event
 /// about a primitive is recorded while the primitive's mutex is held, so its `seq` follows the
 /// order in which the primitive's operations took effect.
+/// Sees every event as it is recorded, on the thread that records it: the simulator's replay
+/// checks each step against the run it follows.
+package protocol RecordObserver: AnyObject, Sendable {
+    func recorded(instance: Int, _ kind: EventKind, object: Int, value: EventValue)
+}
+
 final class EventRecorder: Sendable {
     private let sequence = Atomic<Int>(0)
     let store: EventStore
@@ -13,6 +19,7 @@ final class EventRecorder: Sendable {
     nonisolated(unsafe) var origin: Int64 = 0
     /// Where event times come from.
     let clock: RunClock
+    private let observer: (any RecordObserver)?
 
     /// - Parameters:
     ///   - streaming: whether events will be read while the run goes on.
@@ -25,9 +32,10 @@ final class EventRecorder: Sendable {
     init(
         streaming: Bool, retention: EventStore.Retention = .all, limit: Int = .max, reserve: Int = 0,
         textLimit: Int = .max, clock: RunClock = .monotonic, onLimit: @escaping @Sendable (Int) -> Void = { _ in },
-        onFull: @escaping @Sendable () -> Void = {}
+        onFull: @escaping @Sendable () -> Void = {}, observer: (any RecordObserver)? = nil
     ) {
         self.clock = clock
+        self.observer = observer
         store = EventStore(
             tracksWrites: streaming, retention: retention, limit: limit, reserve: reserve, textLimit: textLimit,
             onLimit: onLimit, onFull: onFull)
@@ -41,6 +49,7 @@ final class EventRecorder: Sendable {
 
     @inline(__always)
     func record(instance: Int, _ kind: EventKind, object: Int = -1, value: EventValue = .none) {
+        observer?.recorded(instance: instance, kind, object: object, value: value)
         if store.keepsNothing {
             // Nothing reads the events: only their number is kept.
             sequence.wrappingAdd(1, ordering: .relaxed)

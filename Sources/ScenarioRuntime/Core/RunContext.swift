@@ -8,21 +8,26 @@ package protocol InstanceWaker: Sendable {
 
 /// What every instance of one run shares, whatever the engine.
 package final class RunContext: Sendable {
-    let scenario: CompiledScenario
+    package let scenario: CompiledScenario
     let objects: RuntimeObjects
-    let monitor: RunMonitor
+    package let monitor: RunMonitor
     let recorder: EventRecorder
     let waker: any InstanceWaker
     /// The time the steps see.
-    let clock: RunClock
+    package let clock: RunClock
     /// Divides every sleep and work duration.
     let speed: Double
+    /// Whether each interpreter stops before every step that touches shared state
+    /// (`Interpreter.Suspension.yield`), for an engine that chooses who takes each step.
+    let singleStep: Bool
 
     init(
         scenario: CompiledScenario, speed: Double, streaming: Bool, waker: any InstanceWaker, clock: RunClock = .monotonic,
         retention: EventStore.Retention = .all, onFull: @escaping @Sendable () -> Void = {},
-        maximumEvents: Int = RunOptions.defaultMaximumEvents, maximumTextBytes: Int = RunOptions.defaultMaximumTextBytes
+        maximumEvents: Int = RunOptions.defaultMaximumEvents, maximumTextBytes: Int = RunOptions.defaultMaximumTextBytes,
+        singleStep: Bool = false, observer: (any RecordObserver)? = nil
     ) {
+        self.singleStep = singleStep
         self.scenario = scenario
         let objects = RuntimeObjects(scenario)
         self.objects = objects
@@ -39,7 +44,7 @@ package final class RunContext: Sendable {
                     message: "the run recorded \(limit) events, the most one run may keep, and was stopped; "
                         + "a loop that never waits (a 'repeat: forever' without a 'sleep') records events without end",
                     location: path)
-            }, onFull: onFull)
+            }, onFull: onFull, observer: observer)
         self.waker = waker
         self.clock = clock
         self.speed = speed

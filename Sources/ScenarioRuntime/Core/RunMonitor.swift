@@ -81,7 +81,7 @@ package final class RunMonitor: Sendable {
     /// this (in `work`, and every few hundred steps): when they outnumber the cores, the engine's
     /// thread, whose timer fired at the deadline, may wait for seconds before the scheduler runs
     /// it (30 s for 5,000 `work` instances and a 1 s time-out), and the run would go on all that time.
-    func timeOutIfDue(_ now: Int64) {
+    package func timeOutIfDue(_ now: Int64) {
         guard now >= deadline.load(ordering: .relaxed) else { return }
         mutex.withLock { decide(.timedOut) }
     }
@@ -139,11 +139,11 @@ package final class RunMonitor: Sendable {
         }
     }
 
-    func fail(_ instance: Int?, message: String, location: String) {
+    package func fail(_ instance: Int?, message: String, location: String) {
         mutex.withLock { decide(.failed(instance: instance, message: message, location: location)) }
     }
 
-    func interrupt() {
+    package func interrupt() {
         mutex.withLock { decide(.interrupted) }
     }
 
@@ -170,13 +170,37 @@ package final class RunMonitor: Sendable {
         }
     }
 
-    /// Runs a due progress analysis now, on the calling thread; for tests that drive the monitor
-    /// without an engine.
-    func settle() {
+    /// Runs a due progress analysis now, on the calling thread: for an engine with no thread that
+    /// waits for the outcome (the simulator, which decides itself how often, by counting steps),
+    /// and for tests that drive the monitor without an engine. What it decides depends only on
+    /// the instances' states and positions, never on the time.
+    package func analyseIfDue() {
         mutex.withLock {
             if tally.analysisDue, tally.outcome == nil { analyse(now: monotonicNanoseconds()) }
         }
     }
+
+    /// Decides `timedOut` now: for an engine whose time-out is not real time (the simulator's
+    /// virtual clock reached it).
+    package func timeOut() {
+        mutex.withLock { decide(.timedOut) }
+    }
+
+    /// Nothing can run any more and no timer is pending, as an engine that schedules every step
+    /// knows exactly: every blocked instance waits for ever, a deadlock when a non-daemon is among
+    /// them. The analysis names the stuck ones when it sees them; otherwise every blocked one is.
+    package func decideNothingCanMove() {
+        mutex.withLock {
+            guard tally.outcome == nil else { return }
+            if tally.blockedNonDaemons > 0 { analyse(now: monotonicNanoseconds()) }
+            guard tally.outcome == nil else { return }
+            let blocked = tally.states.indices.filter { tally.states[$0].wait != nil }
+            if blocked.contains(where: { !isDaemon[$0] }) { decide(.deadlock(stuck: blocked)) }
+        }
+    }
+
+    /// The outcome, when one has been decided; never waits.
+    package var decidedOutcome: Outcome? { mutex.withLock { tally.outcome } }
 
     /// Each instance's state as the run ended.
     var finalStates: [InstanceState] { mutex.withLock { tally.states } }

@@ -18,7 +18,13 @@ package final class RunSession: Sendable {
     private let started = Guarded<Int64>(0)
 
     /// - Parameter clock: the time the steps see (the time-out is real time whatever it is).
-    package init(scenario: CompiledScenario, options: RunOptions, waker: any InstanceWaker, clock: RunClock = .monotonic) {
+    /// - Parameter singleStep: every interpreter stops before each step that touches shared state
+    ///   (`Interpreter.Suspension.yield`), for an engine that chooses who takes every step.
+    /// - Parameter observer: sees every event as it is recorded.
+    package init(
+        scenario: CompiledScenario, options: RunOptions, waker: any InstanceWaker, clock: RunClock = .monotonic,
+        singleStep: Bool = false, observer: (any RecordObserver)? = nil
+    ) {
         // Events are kept whole only when asked; otherwise they stream out through a window of
         // the timeline (or are not kept at all when nothing reads them).
         let retention: EventStore.Retention =
@@ -27,7 +33,8 @@ package final class RunSession: Sendable {
         let context = RunContext(
             scenario: scenario, speed: options.speed, streaming: options.onEvents != nil, waker: waker, clock: clock,
             retention: retention, onFull: { streamerParker.unpark() },
-            maximumEvents: options.keepsEvents ? options.maximumEvents : .max, maximumTextBytes: options.maximumTextBytes)
+            maximumEvents: options.keepsEvents ? options.maximumEvents : .max, maximumTextBytes: options.maximumTextBytes,
+            singleStep: singleStep, observer: observer)
         self.context = context
         self.options = options
         // From the start, not only once the instances run: setting up a million of them takes
@@ -77,8 +84,12 @@ package final class RunSession: Sendable {
     package func end(
         outcome: RunMonitor.Outcome, ran: Bool = true, runtime: String, executor: String? = nil
     ) -> RunReport {
-        // Real time: how long the run took to run, whatever clock its steps saw.
-        let duration = Double(monotonicNanoseconds() - started.withLock { $0 }) / 1e9
+        // How long the run took on its own clock: real time, or the virtual time of a manual clock,
+        // so that a simulated run reports the same duration every time.
+        let duration: Double = switch context.clock {
+        case .monotonic: Double(monotonicNanoseconds() - started.withLock { $0 }) / 1e9
+        case .manual(let clock): Double(clock.now - context.recorder.origin) / 1e9
+        }
         interrupts.withLock { $0?.cancel() }
         let builder = ReportBuilder(context: context, outcome: outcome, duration: duration)
         if ran { builder.recordStoppedInstances() }  // else none started, so none was stopped

@@ -2,6 +2,12 @@ import ScenarioCompiler
 import ScenarioSyntax
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The live objects of one run, indexed by object ID: variables as atomic cells, every primitive
 /// as its state machine behind a pthread mutex.
 ///
@@ -75,6 +81,22 @@ struct SharedInt: @unchecked Sendable {
     @inline(__always) func acquire() -> Int { pointer.pointee.load(ordering: .acquiring) }
     /// With release ordering.
     @inline(__always) func publish(_ value: Int) { pointer.pointee.store(value, ordering: .releasing) }
+
+    /// Runs `body` (a write and the event that records it) while no other write of this cell
+    /// runs: so that the timeline orders a variable's writes as they took effect (its `seq`
+    /// order is their order), which a replay of the timeline relies on. Reads never wait, so
+    /// an increment's read and write can still be split by another instance's write.
+    @inline(__always) func writing(_ body: () -> Void) {
+        let lock = pointer + 1
+        var spins = 0
+        while !lock.pointee.compareExchange(expected: 0, desired: 1, ordering: .acquiring).exchanged {
+            spins &+= 1
+            // The holder was preempted between its write and its event: let it run.
+            if spins & 63 == 0 { sched_yield() }
+        }
+        body()
+        lock.pointee.store(0, ordering: .releasing)
+    }
 }
 
 /// Owns the memory of a `SharedInt`.
@@ -82,13 +104,15 @@ final class AtomicCell: Sendable {
     let shared: SharedInt
 
     init(initial: Int) {
-        let pointer = UnsafeMutablePointer<Atomic<Int>>.allocate(capacity: 1)
+        // The value, then the lock of `SharedInt.writing`.
+        let pointer = UnsafeMutablePointer<Atomic<Int>>.allocate(capacity: 2)
         pointer.initialize(to: Atomic(initial))
+        (pointer + 1).initialize(to: Atomic(0))
         shared = SharedInt(pointer: pointer)
     }
 
     deinit {
-        shared.pointer.deinitialize(count: 1)
+        shared.pointer.deinitialize(count: 2)
         shared.pointer.deallocate()
     }
 }

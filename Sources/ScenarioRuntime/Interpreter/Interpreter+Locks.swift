@@ -6,7 +6,8 @@ extension Interpreter {
     func acquire(_ object: Int, at instruction: Instruction) throws(InstanceExit) -> Bool {
         switch objects[object] {
         case .lock(let box):
-            if waitedSince == nil { spinWhileHeld(box) }
+            // Single-stepping, nobody else runs meanwhile: spinning could only waste time.
+            if waitedSince == nil, !singleStep { spinWhileHeld(box) }
             return try attemptUntil(box.state, for: Wait(object: object, need: .lock)) { state, waitedSince in
                 guard case .acquired = state.machine.acquire(by: instance) else { return false }
                 box.owner.publish(instance)

@@ -20,15 +20,19 @@ extension Interpreter {
                     + (upward ? "largest integer (\(Int.max))" : "smallest integer (\(Int.min))"),
                 at: instruction)
         }
-        cell.store(new)
-        record(isIncrement ? .increment : .decrement, object: object, value: .integer(new))
+        cell.writing {
+            cell.store(new)
+            record(isIncrement ? .increment : .decrement, object: object, value: .integer(new))
+        }
     }
 
     func set(_ object: Int, to operand: Operand, at instruction: Instruction) throws(InstanceExit) {
         let new = try value(of: operand, at: instruction)
         let cell = variable(object)
-        cell.store(new)
-        record(.set, object: object, value: .integer(new))
+        cell.writing {
+            cell.store(new)
+            record(.set, object: object, value: .integer(new))
+        }
     }
 
     /// The variable `object`, which validation made sure is one.

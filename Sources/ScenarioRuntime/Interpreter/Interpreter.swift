@@ -22,6 +22,10 @@ package final class Interpreter {
         case finished
         /// The run is ending, or this step failed: the instance does nothing more.
         case stopped
+        /// Single-stepping only (`RunContext.singleStep`): the instance took one step that touches
+        /// shared state and stops before the next one, so that the engine may choose who goes next.
+        /// It is still runnable: call `advance` again whenever. Other engines never see it.
+        case yield
     }
 
     let context: RunContext
@@ -46,6 +50,10 @@ package final class Interpreter {
     var pendingItem: EventValue?
     /// The current `sleep` or `work` has begun; `advance` ends it.
     var timed = false
+    /// Whether `advance` stops before every step that touches shared state (`RunContext.singleStep`).
+    let singleStep: Bool
+    /// Single-stepping: this call of `advance` has taken its one step.
+    private var stepTaken = false
     private var started = false
     /// Loop rounds, to check the time-out now and then.
     private var rounds = 0
@@ -57,6 +65,7 @@ package final class Interpreter {
         self.objects = context.objects.objects
         self.instance = instance
         self.program = context.scenario.programs[context.scenario.instances[instance].program]
+        self.singleStep = context.singleStep
     }
 
     @inline(__always)
@@ -66,9 +75,13 @@ package final class Interpreter {
 
     /// Executes instructions until the instance must wait, sleep or work, finishes, or stops.
     package func advance() -> Suspension {
+        // Single-stepping, starting is a step of its own: others may go between an instance's
+        // start and its first step, as between a thread's start and its first line.
+        stepTaken = false
         if !started {
             started = true
             record(.start)
+            stepTaken = singleStep
         }
         do {
             return try execute()
@@ -81,6 +94,11 @@ package final class Interpreter {
         while pc < program.count {
             if monitor.isStopping { throw .stop }
             let instruction = program[pc]
+            if singleStep, instruction.operation.isSchedulingPoint {
+                // One step per call: the scheduler decides who takes the next one.
+                if stepTaken { return .yield }
+                stepTaken = true
+            }
             switch instruction.operation {
             case .acquire(let object):
                 guard try acquire(object, at: instruction) else { return .park }
@@ -147,6 +165,8 @@ package final class Interpreter {
             }
             pc += 1
         }
+        // Single-stepping, finishing is a step of its own too, as a thread's end is.
+        if stepTaken { return .yield }
         record(.finish)
         guard case .worker(let completion) = objects[info.worker] else {
             preconditionFailure("the worker of '\(info.name)' is not a worker object")
@@ -198,6 +218,20 @@ package final class Interpreter {
     /// This instance as the compiler laid it out (its name, worker and index); looked up rather
     /// than kept, to keep each of a million interpreters small.
     var info: CompiledInstance { context.scenario.instances[instance] }
+}
+
+extension Operation {
+    /// Whether the step reads or changes what other instances see (a variable, a primitive, the
+    /// timeline), so that a single-stepping engine lets others go before it: everything but the
+    /// bookkeeping of a `repeat` whose count is not read from a variable.
+    var isSchedulingPoint: Bool {
+        switch self {
+        case .loopEnd: false
+        case .loopStart(let count, _):
+            if case .variable = count { true } else { false }
+        default: true
+        }
+    }
 }
 
 /// Thrown inside an instance when it must stop: the run is ending, or the step failed.

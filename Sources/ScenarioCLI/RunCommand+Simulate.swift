@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import ScenarioCompiler
+import ScenarioRuntime
+import ScenarioSimulate
+import ScenarioSyntax
+
+/// `--seed`, `--strategy` and `--depth`: how the simulate runtime chooses who takes each step.
+struct SimulationOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("With --runtime simulate: the seed of the scheduler; the same seed gives the same run (default 0).", valueName: "n"))
+    var seed: UInt64?
+
+    @Option(help: "With --runtime simulate: random (any runnable instance, uniformly; the default) or pct (random priorities with depth-1 change points, for bugs that need a few preemptions at the right places).")
+    var strategy: SimulationStrategy?
+
+    // `.unconditional`: `--depth -1` is refused as too small, not read as a missing value.
+    @Option(parsing: .unconditional, help: ArgumentHelp("With --strategy pct: the depth d, one more than the number of preemptions it aims at (default 3).", valueName: "d"))
+    var depth: Int?
+
+    @Option(help: ArgumentHelp("With --runtime simulate: follow the interleaving recorded in this timeline file (from any runtime's --timeline), and stop with a runtime error where the scenario cannot.", valueName: "timeline"))
+    var replay: String?
+
+    /// Whether any of these options was given.
+    var isGiven: Bool { seed != nil || strategy != nil || depth != nil || replay != nil }
+
+    /// What the command line says, with the defaults; `timeout` is `--timeout`, in virtual seconds.
+    func settings(timeout: Double?) -> SimulationSettings {
+        SimulationSettings(
+            seed: seed ?? 0, strategy: strategy ?? .random, depth: depth ?? SimulationSettings.defaultDepth, timeout: timeout)
+    }
+
+    /// Why these options cannot go with the runtime that runs the file, if they cannot.
+    func problem(runtime: RuntimeKind) -> String? {
+        if let depth, depth < 1 { return "--depth must be at least 1" }
+        if depth != nil, strategy != .pct { return "--depth is the depth of --strategy pct; add --strategy pct" }
+        if replay != nil, seed != nil || strategy != nil {
+            return "--replay follows the recorded run's schedule; leave out --seed and --strategy"
+        }
+        guard isGiven, runtime != .simulate else { return nil }
+        let given = replay != nil ? "--replay" : seed != nil ? "--seed" : strategy != nil ? "--strategy" : "--depth"
+        return "\(given) chooses the simulator's schedule; it goes with --runtime simulate, not \(runtime.rawValue)"
+    }
+}
+
+extension SimulationStrategy: ExpressibleByArgument {}
+
+extension RunCommand {
+    /// The report's `seed`, `strategy` and `depth` as the JSON stream writes them before the run.
+    func simulationFields(_ runtime: RuntimeKind) -> (seed: UInt64?, strategy: String?, depth: Int?) {
+        guard runtime == .simulate else { return (nil, nil, nil) }
+        if simulation.replay != nil { return (nil, "replay", nil) }
+        let settings = simulation.settings(timeout: nil)
+        return (settings.seed, settings.strategy.rawValue, settings.strategy == .pct ? settings.depth : nil)
+    }
+
+    /// The command that runs this very simulation again: what a deadlock, a failed expectation or
+    /// a runtime error under simulate prints, so that it can be replayed, shown and studied.
+    func replayCommand(_ report: RunReport) -> String? {
+        guard report.runtime == SimulateEngine.name, let seed = report.seed, let strategy = report.strategy else { return nil }
+        switch report.status {
+        case .deadlock, .expectationFailed, .error: break
+        case .ok, .timeout, .interrupted: return nil
+        }
+        var words = ["scenario", "run", Self.shellQuoted(file), "--runtime", "simulate", "--seed", String(seed), "--strategy", strategy]
+        if let depth = report.depth { words += ["--depth", String(depth)] }
+        if speed != 1 { words += ["--speed", String(speed)] }
+        if let timeoutOption { words += ["--timeout", String(timeoutOption)] }
+        if let maxInstances = limits.maxInstances { words += ["--max-instances", String(maxInstances)] }
+        return words.joined(separator: " ")
+    }
+
+    /// The simulator's settings, with the `--replay` file read (its problems printed as
+    /// `FILE:LINE: error: …`, and exit code 2).
+    func simulationSettings(_ compiled: CompiledScenario, console: Console) throws -> SimulationSettings {
+        var settings = simulation.settings(timeout: timeoutOption)
+        guard let path = simulation.replay else { return settings }
+        do {
+            settings.replay = try ReplayFile.read(path, for: compiled)
+        } catch {
+            console.err("\(error.description)\n")
+            throw ExitStatus.invalid.exitCode
+        }
+        return settings
+    }
+
+    /// `text` as one word for a POSIX shell.
+    static func shellQuoted(_ text: String) -> String {
+        let plain = !text.isEmpty && text.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "_-./+,:=@%".unicodeScalars.contains($0)
+        }
+        return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

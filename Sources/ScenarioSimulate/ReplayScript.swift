@@ -1,0 +1,34 @@
+import ScenarioRuntime
+
+/// A recorded run to follow (`--replay`): its events in `seq` order, each with the line of the
+/// timeline file it came from, instances and objects already numbered as in this scenario.
+public struct ReplayScript: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public var line: Int
+        public var event: Event
+
+        public init(line: Int, event: Event) {
+            self.line = line
+            self.event = event
+        }
+    }
+
+    /// Where the events came from, for messages (`run.jsonl:12`).
+    public var path: String
+    /// The events that say who took a step: every event but `block` (which only says that an
+    /// instance had to wait that time), `pass` (which the instance opening a barrier records for
+    /// the others) and `stopped` (which the end of the run records).
+    public var steps: [Entry]
+
+    public init(path: String, events: [Entry]) {
+        self.path = path
+        steps = events.sorted { $0.event.seq < $1.event.seq }.filter { Self.leadsSchedule($0.event.kind) }
+    }
+
+    static func leadsSchedule(_ kind: EventKind) -> Bool {
+        switch kind {
+        case .block, .pass, .stopped: false
+        default: true
+        }
+    }
+}

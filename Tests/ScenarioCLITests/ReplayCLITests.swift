@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// `--runtime simulate --replay TIMELINE`: following the interleaving of a recorded run.
+@Suite("scenario run --replay")
+struct ReplayCLITests {
+    static let racy = """
+        scenario: Racy counter
+        variables:
+          counter: 0
+        locks:
+          door: lock
+        queues:
+          done: 0
+        workers:
+          adder:
+            count: 3
+            steps:
+              - repeat: 30
+                do:
+                  - increment: counter
+              - with: door
+                do:
+                  - log: "{worker} saw {counter}"
+              - put: done
+          main:
+            - repeat: 3
+              do:
+                - get: done
+        """
+
+    /// Per object, its events in order (who, what, value), without `block`, `pass` and
+    /// `stopped`, which do not lead the schedule; and the final state.
+    static func digest(_ timeline: String) throws -> [String: [String]] {
+        var perObject: [String: [String]] = [:]
+        for line in timeline.split(separator: "\n") where line.contains("\"seq\"") {
+            let event = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let kind = event["event"] as? String ?? ""
+            guard !["block", "pass", "stopped"].contains(kind) else { continue }
+            let key = event["object"] as? String ?? "(none)"
+            perObject[key, default: []].append("\(event["worker"] ?? "") \(kind) \(event["value"] ?? "")")
+        }
+        return perObject
+    }
+
+    @Test(arguments: [["--runtime", "threads"], ["--runtime", "async", "--executor", "pool"], ["--runtime", "simulate", "--seed", "3"]])
+    func aReplayReproducesEveryObjectsOrderAndTheFinalState(_ recorded: [String]) throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("racy.yaml", Self.racy)
+        let original = try runScenario(["run", path, "--timeline", directory.path("run.jsonl"), "--format", "json"] + recorded)
+        #expect(original.exited(with: 0), "\(original.summary)")
+        let replay = try runScenario([
+            "run", path, "--runtime", "simulate", "--replay", directory.path("run.jsonl"),
+            "--timeline", directory.path("replayed.jsonl"), "--format", "json",
+        ])
+        #expect(replay.exited(with: 0), "\(replay.summary)")
+        #expect(try Self.digest(directory.read("run.jsonl")) == Self.digest(directory.read("replayed.jsonl")))
+        let before = try #require(try JSONSerialization.jsonObject(with: Data(original.stdout.utf8)) as? [String: Any])
+        let after = try #require(try JSONSerialization.jsonObject(with: Data(replay.stdout.utf8)) as? [String: Any])
+        #expect(before["variables"] as? [String: Int] == after["variables"] as? [String: Int])
+        #expect(after["strategy"] as? String == "replay")
+        #expect(after["seed"] is NSNull)
+    }
+
+    @Test func aHeaderLineWithoutSeqIsSkipped() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("racy.yaml", Self.racy)
+        _ = try runScenario(["run", path, "--runtime", "simulate", "--seed", "1", "--timeline", directory.path("run.jsonl"), "--quiet"])
+        let header = "{\"timeline\":1,\"scenario\":\"Racy counter\",\"runtime\":\"simulate\"}\n"
+        let withHeader = try directory.write("headed.jsonl", header + directory.read("run.jsonl"))
+        let replay = try runScenario(["run", path, "--runtime", "simulate", "--replay", withHeader, "--quiet"])
+        #expect(replay.exited(with: 0), "\(replay.summary)")
+    }
+
+    @Test func aTamperedTimelineStopsWhereTheScenarioCannotFollow() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("racy.yaml", Self.racy)
+        _ = try runScenario(["run", path, "--runtime", "simulate", "--seed", "2", "--timeline", directory.path("run.jsonl"), "--quiet"])
+        var lines = try directory.read("run.jsonl").split(separator: "\n").map(String.init)
+        // The first `put` becomes a `get`: no instance of adder does that.
+        let index = try #require(lines.firstIndex { $0.contains("\"event\":\"put\"") })
+        lines[index] = lines[index].replacingOccurrences(of: "\"event\":\"put\"", with: "\"event\":\"get\"")
+        let tampered = try directory.write("tampered.jsonl", lines.joined(separator: "\n") + "\n")
+        let replay = try runScenario(["run", path, "--runtime", "simulate", "--replay", tampered, "--quiet", "--color", "never"])
+        #expect(replay.exited(with: 5), "\(replay.summary)")
+        #expect(replay.stdout.contains("\(tampered):\(index + 1): runtime error: the replay expected"), "\(replay.summary)")
+        #expect(replay.stdout.contains("get done"), "\(replay.summary)")
+        #expect(replay.stdout.contains("but the scenario did"), "\(replay.summary)")
+    }
+
+    @Test func aTimelineOfAnotherScenarioIsRefused() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("racy.yaml", Self.racy)
+        let other = try directory.write("other.jsonl", "{\"seq\":0,\"t\":0,\"worker\":\"stranger\",\"event\":\"start\"}\n")
+        let replay = try runScenario(["run", path, "--runtime", "simulate", "--replay", other])
+        #expect(replay.exited(with: 2), "\(replay.summary)")
+        #expect(replay.stderr.contains("other.jsonl:1: error: unknown worker 'stranger'"), "\(replay.summary)")
+    }
+
+    @Test func replayWithASeedIsRefused() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("racy.yaml", Self.racy)
+        let run = try runScenario(["run", path, "--runtime", "simulate", "--replay", "x.jsonl", "--seed", "1"])
+        #expect(run.exited(with: 2))
+        #expect(run.stderr.contains("--replay follows the recorded run's schedule; leave out --seed and --strategy"), "\(run.summary)")
+    }
+}
