@@ -32,7 +32,9 @@ package final class RunSession: Sendable {
         self.options = options
         // From the start, not only once the instances run: setting up a million of them takes
         // seconds, and a Ctrl-C then must not be lost.
-        if options.handlesInterrupt {
+        if let scope = options.interruption {
+            scope.join(context.monitor)
+        } else if options.handlesInterrupt {
             let handler = InterruptHandler(monitor: context.monitor)
             interrupts.withLock { $0 = handler }
         }
@@ -80,6 +82,7 @@ package final class RunSession: Sendable {
         // Real time: how long the run took to run, whatever clock its steps saw.
         let duration = Double(monotonicNanoseconds() - started.withLock { $0 }) / 1e9
         interrupts.withLock { $0?.cancel() }
+        options.interruption?.leave(context.monitor)
         let builder = ReportBuilder(context: context, outcome: outcome, duration: duration)
         if ran { builder.recordStoppedInstances() }  // else none started, so none was stopped
         streamer?.finish()
