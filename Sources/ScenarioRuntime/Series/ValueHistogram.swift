@@ -4,6 +4,11 @@ public struct ValueHistogram: Sendable, Equatable {
     public struct Bar: Sendable, Equatable {
         public var value: Int
         public var runs: Int
+
+        public init(value: Int, runs: Int) {
+            self.value = value
+            self.runs = runs
+        }
     }
 
     /// The variable's or queue's name.
