@@ -68,7 +68,9 @@ package final class RunSession: Sendable {
     package func outcome() async -> RunMonitor.Outcome {
         await withCheckedContinuation { continuation in
             let watcher = OSThread(stackSize: 256 << 10) { continuation.resume(returning: self.waitForOutcome()) }
-            if watcher == nil {
+            if let watcher {
+                watcher.detach()
+            } else {
                 // No thread to spare: this one waits (a thread of the pool, for the rest of the run).
                 continuation.resume(returning: waitForOutcome())
             }
