@@ -150,3 +150,24 @@ struct RunsOptionTests {
         }
     }
 }
+
+/// A long series must not leak a thread's stack per run: a run's helper thread that nobody joins
+/// (the threads engine's driver, the async runtime's outcome watcher) kept its stack mapped, and
+/// after some 32,000 runs the system refused new threads and the series hung. Under a 1 GB limit
+/// on address space, 10,000 runs of 256 KiB leaked stacks each would not fit.
+@Suite("run --runs: memory")
+struct RunsMemoryTests {
+    @Test(arguments: ["threads", "async"])
+    func aLongSeriesKeepsNoStackPerRun(runtime: String) throws {
+        let binary = try ScenarioBinary.require()
+        let directory = try TemporaryDirectory()
+        let file = try directory.write("counter.yaml", RunsOptionTests.lockedCounter.replacingOccurrences(of: "repeat: 20", with: "repeat: 1")
+            .replacingOccurrences(of: "counter: 60}", with: "counter: 3}"))
+        let script = "ulimit -v 1000000 && exec \"$0\" run \"$1\" --runs 10000 --runtime \"$2\" --format json"
+        let run = try runScenario(["-c", script, binary.path, file, runtime], executable: URL(fileURLWithPath: "/bin/sh"))
+        #expect(run.exited(with: 0), "\(run.summary)")
+        let object = try run.jsonObject()
+        #expect(object["runs"] as? Int == 10_000)
+        #expect((object["statuses"] as? [String: Int])?["ok"] == 10_000)
+    }
+}
