@@ -13,6 +13,11 @@ struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a scenario and report its timeline, final state, expectations and any deadlock.",
+        // Written out: with this many options, the generated usage would shrink to `[<options>] <file>`.
+        usage: """
+            scenario run <file> [<options>]
+            scenario run <file> --runs <n> [--jobs <j>] [<options>]
+            """,
         discussion: """
             The file is checked first, exactly as `scenario check` does; a file with errors is not run. \
             On the threads runtime (the default) every worker instance runs on its own OS thread with real \

@@ -130,19 +130,19 @@ struct RunSeriesTests {
               adder:
                 count: 4
                 steps:
-                  - repeat: 200
+                  - repeat: 100
                     do:
                       - with: lock
                         do:
                           - increment: counter
-            expect: {counter: 800}
+            expect: {counter: 400}
             """)
         var options = RunOptions(timeout: 60)
         options.keepsEvents = false
-        let series = RunSeries(runs: 40, jobs: 4) { [options] _ in await ThreadsEngine.run(compiled, options: options) }
+        let series = RunSeries(runs: 20, jobs: 4) { [options] _ in await ThreadsEngine.run(compiled, options: options) }
         let result = await series.execute()
-        #expect(result.runs(with: .ok) == 40)
-        #expect(result.variables.first?.bars == [.init(value: 800, runs: 40)])
+        #expect(result.runs(with: .ok) == 20)
+        #expect(result.variables.first?.bars == [.init(value: 400, runs: 20)])
         #expect(result.outcomes.count == 1)
     }
 
