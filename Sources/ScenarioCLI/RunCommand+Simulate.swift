@@ -61,8 +61,14 @@ extension RunCommand {
         case .deadlock, .expectationFailed, .error: break
         case .ok, .timeout, .interrupted: return nil
         }
+        return replayCommand(seed: seed, strategy: strategy, depth: report.depth)
+    }
+
+    /// The command that runs the simulation with this seed, strategy and depth again, with the
+    /// other options that change what it does.
+    func replayCommand(seed: UInt64, strategy: String, depth: Int?) -> String {
         var words = ["scenario", "run", Self.shellQuoted(file), "--runtime", "simulate", "--seed", String(seed), "--strategy", strategy]
-        if let depth = report.depth { words += ["--depth", String(depth)] }
+        if let depth { words += ["--depth", String(depth)] }
         if speed != 1 { words += ["--speed", String(speed)] }
         if let timeoutOption { words += ["--timeout", String(timeoutOption)] }
         if let maxInstances = limits.maxInstances { words += ["--max-instances", String(maxInstances)] }

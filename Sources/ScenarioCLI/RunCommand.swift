@@ -14,6 +14,11 @@ struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a scenario and report its timeline, final state, expectations and any deadlock.",
+        // Written out: with this many options, the generated usage would shrink to `[<options>] <file>`.
+        usage: """
+            scenario run <file> [<options>]
+            scenario run <file> --runs <n> [--jobs <j>] [<options>]
+            """,
         discussion: """
             The file is checked first, exactly as `scenario check` does; a file with errors is not run. \
             On the threads runtime (the default) every worker instance runs on its own OS thread with real \
@@ -36,6 +41,18 @@ struct RunCommand: AsyncParsableCommand {
               scenario run scenarios/01-sleeping-worker.yaml --speed 10
               scenario run scenarios/10-bounded-buffer.yaml --timeline run.jsonl
               scenario run scenarios/11-lost-update.yaml --quiet
+              scenario run scenarios/11-lost-update.yaml --runs 1000
+              scenario run scenarios/02-lock-counter.yaml --runs 10000 --jobs 4 --format json
+
+            MANY RUNS:
+            --runs N runs the scenario N times (--jobs at a time) and prints, instead of a timeline, how \
+            many runs were ok, failed an expectation, deadlocked, timed out or failed with an error; each \
+            variable's final values with their share of the runs ("counter = 19998: 61% (610)"); and each \
+            distinct outcome with the first run that had it. Real threads never run the same way twice: \
+            this is the distribution of what they did. A terminal shows a progress line on standard \
+            error. Ctrl-C stops the series and prints what was gathered (exit 130). The series exits 0 \
+            when every run was ok; otherwise with the code of the most severe status seen, in this \
+            order: runtime error (5), deadlock (3), timeout (4), expectation failed (1).
 
             \(ExitStatus.helpText)
             """)
@@ -78,6 +95,13 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Colour output: auto (on a terminal, unless NO_COLOR is set), always or never."))
     var color: ColorChoice = .auto
 
+    // `.unconditional`: `--runs -1` is refused as too small, not read as a missing value.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Run the scenario this many times and print the distribution of outcomes (statuses, each variable's final values, each distinct outcome and its first run) instead of a timeline; --quiet is implied.", valueName: "n"))
+    var runs: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("With --runs: how many runs at once (default: the number of cores). The result does not depend on it.", valueName: "j"))
+    var jobs: Int?
+
     @OptionGroup var limits: InstanceLimitOptions
 
     @OptionGroup var simulation: SimulationOptions
@@ -89,6 +113,7 @@ struct RunCommand: AsyncParsableCommand {
             throw ValidationError("--executor chooses where async tasks run; it goes with --runtime async, not \(runtime.rawValue)")
         }
         if let problem = simulation.problem(runtime: runtime ?? .simulate) { throw ValidationError(problem) }
+        if let problem = seriesProblem() { throw ValidationError(problem) }
         if timelineIsStandardOutput, format == .json {
             throw ValidationError("--timeline - and --format json would both write to standard output; give --timeline a file")
         }
@@ -120,6 +145,10 @@ struct RunCommand: AsyncParsableCommand {
         }
         // Before the timeline file is opened: it may be the very file the replay reads.
         let simulated = chosenRuntime == .simulate ? try simulationSettings(compiled, console: console) : nil
+        if let runs {
+            try await runSeries(compiled, runtime: chosenRuntime, simulated: simulated, runs: runs, console: console)
+            return
+        }
         let timelineFile = try openTimeline(console: console)
         let useColor = color.enabled(terminal: timelineIsStandardOutput ? console.errIsTerminal : console.outIsTerminal)
         let printer = format == .text && !quiet && !timelineIsStandardOutput ? TimelinePrinter(scenario: compiled, console: console, useColor: useColor, all: all, wide: wide) : nil

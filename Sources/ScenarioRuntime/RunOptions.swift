@@ -6,6 +6,9 @@ public struct RunOptions: Sendable {
     public var timeout: Double
     /// Stop with status `interrupted` on Ctrl-C (SIGINT) instead of dying.
     public var handlesInterrupt: Bool
+    /// A series' Ctrl-C, caught once for all its runs: when set, the run joins it instead of
+    /// catching Ctrl-C by itself, and `handlesInterrupt` is not used.
+    public var interruption: InterruptScope?
     /// Called on a background thread with new events, in `seq` order, while the run goes on,
     /// and once more at the end with the rest. Nil records without streaming.
     public var onEvents: (@Sendable ([Event]) -> Void)?

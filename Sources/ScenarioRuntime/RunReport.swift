@@ -62,7 +62,7 @@ public enum RunStatus: String, Sendable {
     case error
 }
 
-public struct NamedValue: Sendable, Equatable {
+public struct NamedValue: Sendable, Hashable {
     public var name: String
     public var value: Int
 

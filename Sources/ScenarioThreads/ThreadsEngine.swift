@@ -13,7 +13,9 @@ public enum ThreadsEngine {
     public static func run(_ scenario: CompiledScenario, options: RunOptions = RunOptions()) async -> RunReport {
         await withCheckedContinuation { continuation in
             let driver = OSThread(stackSize: 256 << 10) { continuation.resume(returning: runBlocking(scenario, options: options)) }
-            if driver == nil {
+            if let driver {
+                driver.detach()
+            } else {
                 continuation.resume(returning: runBlocking(scenario, options: options))
             }
         }

@@ -74,14 +74,14 @@ struct ProcessOutput {
     }
 }
 
-/// Runs `scenario` with `arguments` in `directory`, capturing both streams through files (pipes
+/// Runs `scenario` (or `executable`, such as a shell that runs it) with `arguments` in `directory`, capturing both streams through files (pipes
 /// can fill up and block a child that writes a lot). A child still running after `timeLimit`
 /// seconds is terminated and the test fails, so that no test can hang.
 func runScenario(
     _ arguments: [String], in directory: URL = TestFiles.directory, environment: [String: String] = [:],
-    timeLimit: Double = 120, sourceLocation: SourceLocation = #_sourceLocation
+    timeLimit: Double = 120, executable: URL? = nil, sourceLocation: SourceLocation = #_sourceLocation
 ) throws -> ProcessOutput {
-    let binary = try ScenarioBinary.require(sourceLocation: sourceLocation)
+    let binary = try executable ?? ScenarioBinary.require(sourceLocation: sourceLocation)
     let scratch = try TemporaryDirectory()
     let outURL = scratch.url.appendingPathComponent("stdout")
     let errURL = scratch.url.appendingPathComponent("stderr")

@@ -25,16 +25,25 @@ final class InterruptHandler: Sendable {
     }
 }
 
-/// The process's Ctrl-C: the runs that handle it, and the thread that tells them.
+/// Something Ctrl-C stops: a run's monitor, or a series of runs (`InterruptScope`).
+protocol Interruptible: AnyObject, Sendable {
+    func interrupt()
+}
+
+extension RunMonitor: Interruptible {}
+
+/// The process's Ctrl-C: the runs and series that handle it, and the thread that tells them.
+/// SIGINT is caught while at least one of them is registered, and has its default effect
+/// (ending the process) otherwise.
 ///
 /// `@unchecked Sendable`: `monitors` and `thread` are only touched with `mutex` held; the
 /// semaphore is thread-safe and `sem_post` async-signal-safe; the memory lives as long as the
 /// process.
-private final class InterruptDispatcher: @unchecked Sendable {
+final class InterruptDispatcher: @unchecked Sendable {
     static let shared = InterruptDispatcher()
 
     private let mutex = PThreadMutex()
-    private var monitors: [ObjectIdentifier: RunMonitor] = [:]
+    private var monitors: [ObjectIdentifier: any Interruptible] = [:]
     private var thread: OSThread?
     fileprivate let semaphore: UnsafeMutablePointer<sem_t> = {
         let semaphore = UnsafeMutablePointer<sem_t>.allocate(capacity: 1)
@@ -42,7 +51,7 @@ private final class InterruptDispatcher: @unchecked Sendable {
         return semaphore
     }()
 
-    func register(_ monitor: RunMonitor) {
+    func register(_ monitor: any Interruptible) {
         mutex.withLock {
             if monitors.isEmpty {
                 signal(SIGINT, { _ in sem_post(InterruptDispatcher.shared.semaphore) })
@@ -55,7 +64,7 @@ private final class InterruptDispatcher: @unchecked Sendable {
         }
     }
 
-    func unregister(_ monitor: RunMonitor) {
+    func unregister(_ monitor: any Interruptible) {
         mutex.withLock {
             monitors[ObjectIdentifier(monitor)] = nil
             if monitors.isEmpty { signal(SIGINT, SIG_DFL) }

@@ -39,7 +39,9 @@ package final class RunSession: Sendable {
         self.options = options
         // From the start, not only once the instances run: setting up a million of them takes
         // seconds, and a Ctrl-C then must not be lost.
-        if options.handlesInterrupt {
+        if let scope = options.interruption {
+            scope.join(context.monitor)
+        } else if options.handlesInterrupt {
             let handler = InterruptHandler(monitor: context.monitor)
             interrupts.withLock { $0 = handler }
         }
@@ -73,7 +75,9 @@ package final class RunSession: Sendable {
     package func outcome() async -> RunMonitor.Outcome {
         await withCheckedContinuation { continuation in
             let watcher = OSThread(stackSize: 256 << 10) { continuation.resume(returning: self.waitForOutcome()) }
-            if watcher == nil {
+            if let watcher {
+                watcher.detach()
+            } else {
                 // No thread to spare: this one waits (a thread of the pool, for the rest of the run).
                 continuation.resume(returning: waitForOutcome())
             }
@@ -91,6 +95,7 @@ package final class RunSession: Sendable {
         case .manual(let clock): Double(clock.now - context.recorder.origin) / 1e9
         }
         interrupts.withLock { $0?.cancel() }
+        options.interruption?.leave(context.monitor)
         let builder = ReportBuilder(context: context, outcome: outcome, duration: duration)
         if ran { builder.recordStoppedInstances() }  // else none started, so none was stopped
         streamer?.finish()
