@@ -137,8 +137,8 @@ struct CommandLineUsageTests {
     }
 
     @Test(arguments: [
-        (["help"], "USAGE: scenario <subcommand>"), (["help", "run"], "USAGE: scenario run [<options>] <file>"),
-        (["help", "check"], "USAGE: scenario check"), (["help", "run", "--help"], "USAGE: scenario run [<options>] <file>"),
+        (["help"], "USAGE: scenario <subcommand>"), (["help", "run"], "USAGE: scenario run <file> [<options>]"),
+        (["help", "check"], "USAGE: scenario check"), (["help", "run", "--help"], "USAGE: scenario run <file> [<options>]"),
     ])
     func helpOnAKnownTopicExitsZero(_ arguments: [String], usage: String) async {
         let recorder = RecordingConsole()
