@@ -8,7 +8,9 @@ import ScenarioRuntime
 /// An operation is known in both runs by its instance, its kind, its object and how many such
 /// operations the instance made before it ("bob's 2nd acquire of lock_a"). For each object, the
 /// operations both runs made are listed in each run's order; the first place where the lists
-/// differ is a pair ordered differently. Of all objects, the pair whose first operation came
+/// differ is a pair ordered differently. Two reads of a variable do not conflict: the order of
+/// reads that follow one another is ignored (each such stretch is put in one canonical order in
+/// both lists), and a read is paired only with a write the other run did before it. Of all objects, the pair whose first operation came
 /// earliest in A is the first divergence. Linear in the events (hash tables, no N×M table).
 public struct FirstDivergence: Sendable, Equatable {
     /// The object both operations are on (an index into `DiffNames.objects`).
@@ -21,7 +23,7 @@ public struct FirstDivergence: Sendable, Equatable {
     public var bSecond: Int
 
     /// Event kinds that take effect on their object, so that their order between instances matters.
-    static let conflicting: Set<EventKind> = [.acquire, .increment, .decrement, .set, .put, .get, .wait, .taskDone]
+    static let conflicting: Set<EventKind> = [.acquire, .read, .increment, .decrement, .set, .put, .get, .wait, .taskDone]
 
     private struct Operation: Hashable {
         var instance: Int32
@@ -40,10 +42,11 @@ public struct FirstDivergence: Sendable, Equatable {
             guard let listB = operationsB[object] else { continue }
             let positionInB = Dictionary(listB.map { ($0.operation, $0.position) }, uniquingKeysWith: { first, _ in first })
             let positionInA = Dictionary(listA.map { ($0.operation, $0.position) }, uniquingKeysWith: { first, _ in first })
-            let commonA = listA.lazy.filter { positionInB[$0.operation] != nil }
-            let commonB = listB.lazy.filter { positionInA[$0.operation] != nil }
+            let commonA = canonical(listA.filter { positionInB[$0.operation] != nil })
+            let commonB = canonical(listB.filter { positionInA[$0.operation] != nil })
             guard
-                let (x, y) = zip(commonA, commonB).first(where: { $0.operation != $1.operation }),
+                let index = zip(commonA, commonB).enumerated().first(where: { $0.element.0.operation != $0.element.1.operation })?.offset,
+                let (x, y) = conflictingPair(at: index, commonA, commonB),
                 let aSecond = positionInA[y.operation], let bSecond = positionInB[x.operation]
             else { continue }
             let candidate = FirstDivergence(object: object, aFirst: x.position, aSecond: aSecond, bFirst: y.position, bSecond: bSecond)
@@ -51,6 +54,39 @@ public struct FirstDivergence: Sendable, Equatable {
             best = candidate
         }
         return best
+    }
+
+    private typealias Entry = (operation: Operation, position: Int)
+
+    /// The list with every stretch of consecutive reads sorted by instance and ordinal: reads
+    /// that follow one another commute, so their order is no divergence.
+    private static func canonical(_ list: [Entry]) -> [Entry] {
+        var result = list
+        var start = 0
+        while start < result.count {
+            guard result[start].operation.kind == .read else {
+                start += 1
+                continue
+            }
+            var end = start
+            while end < result.count, result[end].operation.kind == .read { end += 1 }
+            result[start..<end].sort {
+                ($0.operation.instance, $0.operation.ordinal) < ($1.operation.instance, $1.operation.ordinal)
+            }
+            start = end
+        }
+        return result
+    }
+
+    /// At the first place the lists differ, A did `x` where B did something else: the pair is
+    /// `x` and the first operation B did before `x` that conflicts with it (not two reads).
+    private static func conflictingPair(at index: Int, _ commonA: [Entry], _ commonB: [Entry]) -> (Entry, Entry)? {
+        let x = commonA[index]
+        for y in commonB[index...] {
+            if y.operation == x.operation { return nil }
+            if !(x.operation.kind == .read && y.operation.kind == .read) { return (x, y) }
+        }
+        return nil
     }
 
     private static func operationsByObject(_ events: [Event]) -> [Int32: [(operation: Operation, position: Int)]] {

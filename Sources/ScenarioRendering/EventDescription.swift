@@ -32,6 +32,8 @@ struct EventDescription {
             return head + " " + DurationText.step(nanoseconds: Int64(nanoseconds))
         case (.increment, .integer(let value)), (.decrement, .integer(let value)), (.set, .integer(let value)):
             return "\(head) → \(value)"
+        case (.read, .integer(let value)):
+            return "\(head) = \(value)"
         case (.put, .text(let text)), (.get, .text(let text)):
             return head + " " + quoted(text)
         case (_, .integer(let value)):
@@ -54,7 +56,7 @@ struct EventDescription {
         case .log: .cyan
         case .stopped: .yellow
         case .start, .finish: .dim
-        case .increment, .decrement, .set, .put, .get, .taskDone: .blue
+        case .read, .increment, .decrement, .set, .put, .get, .taskDone: .blue
         case .release, .sleep, .wake, .work, .workEnd, .join, .wait: nil
         }
     }

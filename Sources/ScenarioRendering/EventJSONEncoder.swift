@@ -195,6 +195,7 @@ extension EventKind {
         case .pass: 17
         case .log: 18
         case .stopped: 19
+        case .read: 20
         }
     }
 }

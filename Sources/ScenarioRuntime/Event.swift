@@ -6,6 +6,9 @@ public enum EventKind: String, Sendable, CaseIterable {
     case acquire, release, sleep, wake, work
     /// A `work` step ended (as `wake` ends a `sleep`).
     case workEnd = "work_end"
+    /// The first half of an `increment` or `decrement`: the value it read, before it writes that
+    /// value plus or minus its amount (another instance may write in between: a lost update).
+    case read
     case increment, decrement, set
     case put, get
     case taskDone = "task_done"

@@ -145,13 +145,21 @@ enum Invariants {
         return []
     }
 
-    /// The final value reported is the last one the timeline wrote (or the initial one).
+    /// Every read sees the value the timeline last wrote before it (or the initial one), and the
+    /// final value reported is the last one the timeline wrote.
     static func finalValue(_ events: [Event], initial: Int, final: Int?) -> [String] {
         var value = initial
-        for event in events where [.increment, .decrement, .set].contains(event.kind) {
-            if case .integer(let written) = event.value { value = written }
+        var problems: [String] = []
+        for event in events {
+            guard case .integer(let seen) = event.value else { continue }
+            switch event.kind {
+            case .increment, .decrement, .set: value = seen
+            case .read where seen != value: problems.append("seq \(event.seq) reads \(seen), but the last write left \(value)")
+            default: break
+            }
         }
-        return final == value ? [] : ["ends \(final.map { "\($0)" } ?? "unreported"), the timeline last wrote \(value)"]
+        if final != value { problems.append("ends \(final.map { "\($0)" } ?? "unreported"), the timeline last wrote \(value)") }
+        return problems
     }
 
     /// A `join` of a worker comes after the `finish` of every instance of it.

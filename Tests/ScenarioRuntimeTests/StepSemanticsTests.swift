@@ -33,9 +33,11 @@ struct StepSemanticsTests {
         #expect(report.variable("last") == 3)
         let x = try #require(report.objectIndex("x"))
         let updates = report.events(on: x).map { "\($0.kind.rawValue) \($0.value)" }
+        // Each increment and decrement reads, then writes.
         #expect(updates == [
-            "increment integer(6)", "increment integer(16)", "decrement integer(12)",
-            "decrement integer(11)", "decrement integer(10)", "decrement integer(9)",
+            "read integer(5)", "increment integer(6)", "read integer(6)", "increment integer(16)",
+            "read integer(16)", "decrement integer(12)", "read integer(12)", "decrement integer(11)",
+            "read integer(11)", "decrement integer(10)", "read integer(10)", "decrement integer(9)",
         ])
         let last = try #require(report.objectIndex("last"))
         #expect(report.events(on: last).map(\.value) == [.integer(12), .integer(1), .integer(2), .integer(3)])

@@ -74,9 +74,9 @@ struct StreamingTimelineTests {
         let report = ThreadsEngine.runBlocking(compiled, options: options)
         #expect(report.status == .ok, "\(report.brief)")
         #expect(report.events.isEmpty, "a streamed run keeps no events")
-        // start, 100,000 × (acquire, increment, release), finish per instance, and the blocks.
+        // start, 100,000 × (acquire, read, increment, release), finish per instance, and the blocks.
         let steps: Int = delivered.withLock { $0.count - $0.blocks }
-        #expect(steps == 1_200_008)
+        #expect(steps == 1_600_008)
         #expect(delivered.withLock { $0.ordered })
     }
 

@@ -101,10 +101,11 @@ struct TimelinePropertyTests {
                             by: 2
             """)
         let counter = try #require(report.objectIndex("counter"))
+        // Each update reads the value the one before it wrote, then writes.
         let values = report.events(on: counter).map(\.value)
         var expected: [EventValue] = []
         for step in 0..<(Self.workers * Self.rounds) {
-            expected += [.integer(step + 1), .integer(step + 3), .integer(step + 1)]
+            expected += [.integer(step), .integer(step + 1), .integer(step + 1), .integer(step + 3), .integer(step + 3), .integer(step + 1)]
         }
         #expect(values == expected)
     }

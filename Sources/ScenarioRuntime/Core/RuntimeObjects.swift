@@ -82,10 +82,11 @@ struct SharedInt: @unchecked Sendable {
     /// With release ordering.
     @inline(__always) func publish(_ value: Int) { pointer.pointee.store(value, ordering: .releasing) }
 
-    /// Runs `body` (a write and the event that records it) while no other write of this cell
-    /// runs: so that the timeline orders a variable's writes as they took effect (its `seq`
-    /// order is their order), which a replay of the timeline relies on. Reads never wait, so
-    /// an increment's read and write can still be split by another instance's write.
+    /// Runs `body` (a read or a write, and the event that records it) while no other access of
+    /// this cell through here runs: so that the timeline orders a variable's reads and writes as
+    /// they took effect (its `seq` order is their order), which a replay of the timeline relies
+    /// on. Each access is atomic with its event, not an increment's read with its write: another
+    /// instance's write can still come between them.
     @inline(__always) func writing(_ body: () -> Void) {
         let lock = pointer + 1
         var spins = 0

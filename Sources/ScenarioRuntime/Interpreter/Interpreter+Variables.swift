@@ -26,6 +26,19 @@ extension Interpreter {
         }
     }
 
+    /// The read half of an increment: the value goes to `register` and into the timeline as a
+    /// `read` event, both while no write of the variable runs, so that the timeline orders the read
+    /// among the variable's writes as it happened (a read event always shows the value of the
+    /// write before it in `seq` order).
+    @inline(__always)
+    func load(_ object: Int) {
+        let cell = variable(object)
+        cell.writing {
+            register = cell.load()
+            record(.read, object: object, value: .integer(register))
+        }
+    }
+
     func set(_ object: Int, to operand: Operand, at instruction: Instruction) throws(InstanceExit) {
         let new = try value(of: operand, at: instruction)
         let cell = variable(object)

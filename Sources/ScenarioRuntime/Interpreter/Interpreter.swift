@@ -111,7 +111,7 @@ package final class Interpreter {
                 if let end = beginTimed(.work, nanoseconds) { return .work(until: end) }
                 record(.workEnd)
             case .load(let object):
-                register = variable(object).load()
+                load(object)
             case .add(let object, let operand, let sign):
                 try add(operand, sign: sign, to: object, at: instruction)
             case .set(let object, let operand):
