@@ -34,7 +34,10 @@ struct ExpressionParser {
 
     private var next: ExpressionToken? { abandoned || position >= tokens.count ? nil : tokens[position] }
 
+    /// Reports a problem, unless the expression was abandoned (what is left unparsed is not
+    /// wrong) or the token was already reported when it was read.
     private mutating func report(_ message: String, at token: ExpressionToken) {
+        guard !abandoned, !token.isReported else { return }
         problems.append(.error(message, at: location(token.offset)))
     }
 

@@ -15,6 +15,9 @@ struct ExpressionToken {
     var kind: Kind
     var text: String
     var offset: Int
+    /// A character that is no token, already reported: it stands in as an operator so that
+    /// `i & 1` does not also report two operands in a row, and nothing reports it again.
+    var isReported = false
 }
 
 /// Splits the text between braces into tokens, reporting what cannot be one. A token it reports
@@ -56,6 +59,7 @@ struct ExpressionTokenizer {
                 problems.append(.error(
                     "'\(scalar)' cannot be part of an expression, which is made of integers, names, "
                         + "+ - * / % and parentheses", at: location(start)))
+                tokens.append(ExpressionToken(kind: .op(.add), text: String(scalar), offset: start, isReported: true))
                 continue
             }
             while index < scalars.count, scalars[index].isWordScalar { index += 1 }

@@ -128,7 +128,8 @@ extension ScenarioParser {
             let (expression, problems) = ExpressionSyntax.parse(braced.text, at: braced.start, columnsAreExact: braced.isExact)
             for problem in problems { diagnostics.append(problem) }
             guard let expression else {
-                error("\(expected) or an {expression}, not '{\(braced.text.elided)}'", at: node.location)
+                error("\(what) has nothing between its braces; write a variable, i, item, round or an expression "
+                    + "such as '{i * 2}'", at: node.location)
                 return nil
             }
             // Kept even with problems, so that the validator also checks the names in it.
