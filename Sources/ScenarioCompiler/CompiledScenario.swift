@@ -18,6 +18,9 @@ public struct CompiledScenario: Sendable {
     public let templates: [Template]
     /// The values of `put` steps that give one.
     public let putValues: [PutValue]
+    /// The integer expressions that must be computed when their step runs, indexed by
+    /// `Operand.expression` and `Template.Part.expression`.
+    public let expressions: [CompiledExpression]
     public let expectations: [(variable: ObjectID, value: Int)]
     public let expectsDeadlock: Bool?
     /// The locks that some `release` step names on its own, outside a `with`. A `with` releases
@@ -29,8 +32,10 @@ public struct CompiledScenario: Sendable {
     init(
         title: String, path: String, objects: [CompiledObject], instances: [CompiledInstance],
         programs: [[Instruction]], templates: [Template], putValues: [PutValue],
-        expectations: [(variable: ObjectID, value: Int)], expectsDeadlock: Bool?, releasedOutsideWith: Set<ObjectID>
+        expectations: [(variable: ObjectID, value: Int)], expectsDeadlock: Bool?, releasedOutsideWith: Set<ObjectID>,
+        expressions: [CompiledExpression] = []
     ) {
+        self.expressions = expressions
         self.releasedOutsideWith = releasedOutsideWith
         self.templates = templates
         self.putValues = putValues
@@ -117,6 +122,8 @@ public enum Operand: Sendable {
     case index
     case item
     case round
+    /// An index into `CompiledScenario.expressions`.
+    case expression(Int)
 }
 
 public enum PutValue: Sendable {
@@ -133,6 +140,8 @@ public struct Template: Sendable {
         case index
         case item
         case round
+        /// An index into `CompiledScenario.expressions`.
+        case expression(Int)
     }
 
     public let parts: [Part]

@@ -34,7 +34,7 @@ public enum Compiler {
         return CompiledScenario(
             title: scenario.title, path: path, objects: objects, instances: instances, programs: programs,
             templates: compiler.templates, putValues: compiler.putValues, expectations: expectations, expectsDeadlock: ast.expectsDeadlock?.value,
-            releasedOutsideWith: compiler.releasedOutsideWith)
+            releasedOutsideWith: compiler.releasedOutsideWith, expressions: compiler.expressions)
     }
 }
 
@@ -46,6 +46,7 @@ private struct StepCompiler {
     let workerNames: Set<String>
     private(set) var templates: [Template] = []
     private(set) var putValues: [PutValue] = []
+    private(set) var expressions: [CompiledExpression] = []
     private(set) var releasedOutsideWith: Set<ObjectID> = []
     private var code: [Instruction] = []
 
@@ -92,18 +93,25 @@ private struct StepCompiler {
         case .sleep(let duration): append(.sleep(nanoseconds: duration.nanoseconds), location)
         case .work(let duration): append(.work(nanoseconds: duration.nanoseconds), location)
         case .increment(let target, let amount):
+            let value = operand(amount)
             append(.load(id(target)), location)
-            append(.add(id(target), operand(amount), sign: 1), location)
+            append(.add(id(target), value, sign: 1), location)
         case .decrement(let target, let amount):
+            let value = operand(amount)
             append(.load(id(target)), location)
-            append(.add(id(target), operand(amount), sign: -1), location)
-        case .set(let target, let amount): append(.set(id(target), operand(amount)), location)
+            append(.add(id(target), value, sign: -1), location)
+        case .set(let target, let amount):
+            let value = operand(amount)
+            append(.set(id(target), value), location)
         case .put(let target, let value):
             var index: Int?
             switch value {
             case nil: break
             case .integer(let number): index = putValues.count; putValues.append(.integer(number))
-            case .text(let text): index = putValues.count; putValues.append(.text(template(text)))
+            case .text(let text):
+                let value = PutValue.text(template(text))
+                index = putValues.count
+                putValues.append(value)
             }
             append(.put(id(target), value: index), location)
         case .get(let target): append(.get(id(target)), location)
@@ -112,7 +120,8 @@ private struct StepCompiler {
             append(workerNames.contains(target.value) ? .joinWorker(id(target)) : .joinQueue(id(target)), location)
         case .wait(let target): append(.wait(id(target)), location)
         case .log(let text):
-            templates.append(template(text))
+            let value = template(text)
+            templates.append(value)
             append(.log(template: templates.count - 1), location)
         case .repeat(let count, let body):
             let start = code.count
@@ -124,26 +133,49 @@ private struct StepCompiler {
         }
     }
 
-    private func operand(_ expression: IntegerExpression) -> Operand {
+    /// A plain constant (one written, or an expression that reads nothing) stays a literal: the
+    /// fast path. Anything else that computes becomes a `CompiledExpression`.
+    private mutating func operand(_ expression: IntegerExpression) -> Operand {
+        if let value = expression.constantValue { return .literal(value) }
         switch expression {
-        case .literal(let value): .literal(value)
-        case .variable(let name): .variable(id(name))
-        case .index: .index
-        case .item: .item
-        case .round: .round
+        case .literal(let value): return .literal(value)
+        case .variable(let name): return .variable(id(name))
+        case .index: return .index
+        case .item: return .item
+        case .round: return .round
+        case .negate, .binary:
+            expressions.append(CompiledExpression(expression, id: id))
+            return .expression(expressions.count - 1)
         }
     }
 
-    private func template(_ text: TextTemplate) -> Template {
-        Template(parts: text.parts.map { part in
+    private mutating func template(_ text: TextTemplate) -> Template {
+        var parts: [Template.Part] = []
+        for part in text.parts {
             switch part {
-            case .text(let string): .text(string)
-            case .variable(let name): .variable(id(name))
-            case .worker: .worker
-            case .index: .index
-            case .item: .item
-            case .round: .round
+            case .text(let string): parts.append(.text(string))
+            case .variable(let name): parts.append(.variable(id(name)))
+            case .worker: parts.append(.worker)
+            case .index: parts.append(.index)
+            case .item: parts.append(.item)
+            case .round: parts.append(.round)
+            case .expression(let expression):
+                switch operand(expression) {
+                case .literal(let value): parts.append(.text(String(value)))
+                case .variable(let object): parts.append(.variable(object))
+                case .index: parts.append(.index)
+                case .round: parts.append(.round)
+                // `{item}` alone is any value, but `{(item)}` is an expression: an integer.
+                case .item: parts.append(.expression(compiled(expression)))
+                case .expression(let index): parts.append(.expression(index))
+                }
             }
-        })
+        }
+        return Template(parts: parts)
+    }
+
+    private mutating func compiled(_ expression: IntegerExpression) -> Int {
+        expressions.append(CompiledExpression(expression, id: id))
+        return expressions.count - 1
     }
 }

@@ -101,55 +101,11 @@ extension ScenarioParser {
             return nil
         }
         guard let expression = integerExpression(node, what: "'repeat'", orForever: true) else { return nil }
-        if case .literal(let times) = expression, times < 0 {
+        if let times = expression.constantValue, times < 0 {
             error("'repeat' must be at least 0, not \(times)", at: node.location)
             return nil
         }
         return .times(expression)
-    }
-
-    /// An integer, or `{name}`, `{item}`, `{round}` (quoted, or written bare so YAML reads it as a map).
-    private mutating func integerExpression(_ node: YAMLNode, what: String, orForever: Bool = false) -> IntegerExpression? {
-        if let placeholder = Self.placeholder(node) {
-            switch placeholder.value {
-            case "item": return .item(placeholder.location)
-            case "round": return .round(placeholder.location)
-            case "i": return .index
-            case "worker":
-                error("\(what) takes an integer, and '{worker}' is a name; use '{i}' for the instance's number",
-                    at: placeholder.location)
-                return nil
-            default: return .variable(placeholder)
-            }
-        }
-        let expected = orForever ? "\(what) takes an integer, a {variable} or 'forever'" : "\(what) takes an integer or a {variable}"
-        if let scalar = node.scalar, !scalar.isPlain || scalar.text.contains("{") {
-            error("\(expected), not '\(scalar.text.elided)'", at: node.location)
-            return nil
-        }
-        return integer(node, what: what).map { .literal($0.value) }
-    }
-
-    /// `"{name}"`, or `{name}` which YAML reads as a one-key map with no value.
-    private static func placeholder(_ node: YAMLNode) -> Reference? {
-        switch node.content {
-        case .scalar(let scalar) where scalar.text.hasPrefix("{") && scalar.text.hasSuffix("}"):
-            let inner = String(scalar.text.dropFirst().dropLast())
-            guard isValidName(inner) else { return nil }
-            // Counted back from the end of the scalar when it is on one line: the node's own
-            // position is that of its tag or anchor when it has one ('to: !!str "{x}"').
-            let closing = scalar.isPlain ? 0 : 1
-            let location = scalar.end.line == node.location.line
-                ? SourceLocation(line: scalar.end.line, column: scalar.end.column - closing - 1 - inner.utf8.count)
-                : SourceLocation(line: node.location.line, column: node.location.column + closing + 1)
-            return Reference(inner, at: location)
-        case .mapping(let pairs) where pairs.count == 1:
-            guard let key = pairs[0].key.scalar, isValidName(key.text), pairs[0].value.scalar?.isNull == true
-            else { return nil }
-            return Reference(key.text, at: pairs[0].key.location)
-        default:
-            return nil
-        }
     }
 
     private mutating func queueValue(_ node: YAMLNode) -> QueueValue? {
@@ -163,8 +119,13 @@ extension ScenarioParser {
     }
 
     mutating func template(_ node: YAMLNode, what: String) -> TextTemplate? {
-        if let placeholder = Self.placeholder(node), node.mapping != nil {
-            return parsed("{\(placeholder.value)}", at: placeholder.location, columnsAreExact: false)
+        if node.mapping != nil, let braced = Self.braced(node) {
+            if let placeholder = braced.bareName {
+                return parsed("{\(placeholder.value)}", at: placeholder.location, columnsAreExact: false)
+            }
+            let (expression, problems) = ExpressionSyntax.parse(braced.text, at: braced.start, columnsAreExact: braced.isExact)
+            for problem in problems { diagnostics.append(problem) }
+            if let expression { return TextTemplate(parts: [.expression(expression)], at: braced.start) }
         }
         guard let scalar = node.scalar, !scalar.isNull else {
             error("\(what) takes text, not \(node.kindDescription)", at: node.location)

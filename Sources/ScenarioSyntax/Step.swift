@@ -103,16 +103,6 @@ public enum RepeatCount: Sendable {
     case forever(SourceLocation)
 }
 
-/// An integer operand: a literal, or a `{name}` reference read when the step runs.
-public enum IntegerExpression: Sendable {
-    case literal(Int)
-    case variable(Reference)
-    /// `{i}`: the instance's 1-based index.
-    case index
-    case item(SourceLocation)
-    case round(SourceLocation)
-}
-
 /// The value a `put` step puts.
 public enum QueueValue: Sendable {
     case integer(Int)

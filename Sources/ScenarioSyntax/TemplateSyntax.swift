@@ -1,6 +1,6 @@
 import ScenarioDiagnostics
 
-/// Parses `{name}` placeholders in `log` and `value` text. `{{` and `}}` stand for literal braces.
+/// Parses `{name}` placeholders and `{i * 2}` expressions in `log` and `value` text. `{{` and `}}` stand for literal braces.
 enum TemplateSyntax {
     /// The template and every problem in it. Parsing goes on after a malformed brace (which is
     /// kept as text), so that one check reports them all, and the well-formed placeholders are
@@ -35,26 +35,41 @@ enum TemplateSyntax {
                 literal.unicodeScalars.append(contentsOf: scalars[index...])
                 break
             }
-            let name = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
-            let here = location(index + 1)
-            guard ScenarioParser.isValidName(name) else {
-                problems.append(.error("'{\(name.elided)}' is not a placeholder; inside braces write a variable name, "
-                    + "worker, i, item or round (or '{{' for a literal brace)", at: here))
-                literal.unicodeScalars.append(contentsOf: scalars[index...close])
-                index = close + 1
-                continue
+            let inner = Array(scalars[(index + 1)..<close])
+            let leading = inner.prefix { $0 == " " || $0 == "\t" }.count
+            let name = String(String.UnicodeScalarView(inner)).trimmingBlanks
+            let here = location(index + 1 + leading)
+            var part: TextTemplate.Part
+            if ScenarioParser.isValidName(name) {
+                // A bare name keeps its meaning: `{worker}` is text and `{item}` any value.
+                switch name {
+                case "worker": part = .worker
+                case "i": part = .index
+                case "item": part = .item(here)
+                case "round": part = .round(here)
+                default: part = .variable(Reference(name, at: here))
+                }
+            } else {
+                let written = String(String.UnicodeScalarView(inner))
+                let (expression, expressionProblems) = ExpressionSyntax.parse(
+                    written, at: location(index + 1), columnsAreExact: columnsAreExact)
+                guard let expression else {
+                    problems.append(.error("'{\(written.elided)}' is not a placeholder; inside braces write a variable "
+                        + "name, worker, i, item, round or an integer expression such as 'i * 2' "
+                        + "(or '{{' for a literal brace)", at: here))
+                    literal.unicodeScalars.append(contentsOf: scalars[index...close])
+                    index = close + 1
+                    continue
+                }
+                // Kept even with problems, so that the validator also checks the names in it.
+                problems += expressionProblems
+                part = .expression(expression)
             }
             if !literal.isEmpty {
                 parts.append(.text(literal))
                 literal = ""
             }
-            switch name {
-            case "worker": parts.append(.worker)
-            case "i": parts.append(.index)
-            case "item": parts.append(.item(here))
-            case "round": parts.append(.round(here))
-            default: parts.append(.variable(Reference(name, at: here)))
-            }
+            parts.append(part)
             index = close + 1
         }
         if !literal.isEmpty { parts.append(.text(literal)) }

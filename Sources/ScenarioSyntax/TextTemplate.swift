@@ -1,6 +1,6 @@
 import ScenarioDiagnostics
 
-/// A string with `{name}` placeholders, such as `"worker {i} saw {counter}"`.
+/// A string with `{name}` placeholders and `{…}` expressions, such as `"worker {i} saw {counter + 1}"`.
 public struct TextTemplate: Sendable {
     public enum Part: Sendable {
         case text(String)
@@ -14,6 +14,8 @@ public struct TextTemplate: Sendable {
         case item(SourceLocation)
         /// `{round}`: the 1-based iteration of the innermost `repeat`.
         case round(SourceLocation)
+        /// `{i * 2}`: an integer expression (a bare name is one of the cases above).
+        case expression(IntegerExpression)
     }
 
     public var parts: [Part]

@@ -115,14 +115,17 @@ enum ReferenceRules {
         }
     }
 
-    /// The `{…}` placeholders a step reads.
+    /// The `{…}` placeholders a step reads, the names inside expressions included.
     static func placeholders(of action: StepAction) -> [TextTemplate.Part] {
         func parts(_ expression: IntegerExpression) -> [TextTemplate.Part] {
-            switch expression {
-            case .literal, .index: []
-            case .variable(let name): [.variable(name)]
-            case .item(let location): [.item(location)]
-            case .round(let location): [.round(location)]
+            expression.leaves.compactMap { leaf in
+                switch leaf {
+                case .variable(let name): .variable(name)
+                case .item(let location): .item(location)
+                case .round(let location): .round(location)
+                case .index: .index
+                case .literal, .negate, .binary: nil
+                }
             }
         }
         switch action {
@@ -131,7 +134,9 @@ enum ReferenceRules {
         case .repeat(.times(let count), _):
             return parts(count)
         case .log(let template), .put(_, .text(let template)):
-            return template.parts
+            return template.parts.flatMap { part in
+                if case .expression(let expression) = part { parts(expression) } else { [part] }
+            }
         default:
             return []
         }

@@ -117,9 +117,9 @@ struct PlaceholderTests {
         .init("lone closing brace", worker("""
             - log: "value ‸} here"
             """), "a lone '}' in text; write '}}' for a literal brace"),
-        .init("placeholder that is not a name", worker("""
+        .init("placeholder that is neither a name nor an expression", worker("""
             - log: "{‸1x} items"
-            """), "'{1x}' is not a placeholder"),
+            """), "'1x' is neither a number nor a name"),
         .init("empty placeholder", worker("""
             - log: "{‸}"
             """), "'{}' is not a placeholder"),
@@ -272,7 +272,7 @@ struct PlaceholderTests {
               value: "‸} {‸1x} {‸counter}"
             """))
         checked.expect(.error, "a lone '}' in text", at: 0, alone: false)
-        checked.expect(.error, "'{1x}' is not a placeholder", at: 1, alone: false)
+        checked.expect(.error, "'1x' is neither a number nor a name", at: 1, alone: false)
         #expect(checked.errors.count == 2, "\(checked.listing)")
         #expect(!checked.diagnostics.contains { $0.location == checked.markers[2] })
     }

@@ -1,6 +1,6 @@
 import ScenarioCompiler
 
-/// Reading operands and filling in text placeholders.
+/// Reading operands and filling in text placeholders (expressions: Interpreter+Expressions.swift).
 extension Interpreter {
     func value(of operand: Operand, at instruction: Instruction) throws(InstanceExit) -> Int {
         switch operand {
@@ -12,6 +12,8 @@ extension Interpreter {
             return info.index
         case .round:
             return round
+        case .expression(let index):
+            return try evaluate(index, at: instruction)
         case .item:
             switch item {
             case .integer(let value):
@@ -30,7 +32,7 @@ extension Interpreter {
         case .integer(let number):
             return .integer(number)
         case .text(let template):
-            let item = text(template)
+            let item = try text(template, at: instruction)
             try admit(item, at: instruction)
             return .text(item)
         }
@@ -46,7 +48,8 @@ extension Interpreter {
         }
     }
 
-    func text(_ template: Template) -> String {
+    /// The text with its placeholders filled in; an expression in it can fail, as a runtime error at the step.
+    func text(_ template: Template, at instruction: Instruction) throws(InstanceExit) -> String {
         var result = ""
         for part in template.parts {
             switch part {
@@ -62,13 +65,15 @@ extension Interpreter {
                 }
             case .variable(let object):
                 result += String(variable(object).load())
+            case .expression(let index):
+                result += String(try evaluate(index, at: instruction))
             }
         }
         return result
     }
 
     /// `{round}`: the round of the innermost `repeat`, which validation made sure there is.
-    private var round: Int {
+    var round: Int {
         guard let loop = loops.last else { preconditionFailure("'{round}' is read outside any 'repeat'") }
         return loop.round
     }

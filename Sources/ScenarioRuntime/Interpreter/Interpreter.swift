@@ -133,7 +133,7 @@ package final class Interpreter {
             case .wait(let object):
                 guard try wait(object) else { return .park }
             case .log(let template):
-                let line = text(context.scenario.templates[template])
+                let line = try text(context.scenario.templates[template], at: instruction)
                 try admit(line, at: instruction)
                 record(.log, value: .text(line))
             case .loopStart(let count, let end):
