@@ -33,21 +33,8 @@ final class EventStore: @unchecked Sendable {
     /// Enough chunks for 2^32 events, far past what memory allows.
     static let maximumChunks = 1 << 16
 
-    /// An event as stored: its `seq` is its index. 32 bytes and no references, so that storing
-    /// one copies plain memory; text values live in `texts`.
-    struct Slot {
-        var nanoseconds: Int64
-        /// The integer value, or the index of the text value in `texts`.
-        var payload: Int64
-        var instance: Int32
-        var object: Int32
-        var kind: EventKind
-        var valueKind: ValueKind
-    }
-
-    enum ValueKind: UInt8 {
-        case none, integer, text
-    }
+    typealias Slot = EventSlot
+    typealias ValueKind = EventSlot.ValueKind
 
     private struct Chunk {
         let slots: UnsafeMutablePointer<Slot>
@@ -198,15 +185,44 @@ final class EventStore: @unchecked Sendable {
     /// with a window, before handing its chunk back.
     func event(at seq: Int) -> Event {
         let chunkIndex = ringChunks > 0 ? (seq >> Self.chunkShift) % ringChunks : seq >> Self.chunkShift
-        let slot = chunks[chunkIndex].slots[seq & (Self.chunkSize - 1)]
-        let value: EventValue = switch slot.valueKind {
-        case .none: .none
-        case .integer: .integer(Int(slot.payload))
-        case .text: .text(texts.withLock { $0[Int(slot.payload)] })
+        return chunks[chunkIndex].slots[seq & (Self.chunkSize - 1)].event(seq: seq, text: text)
+    }
+
+    /// The text value a `.text` slot's payload names.
+    func text(_ payload: Int64) -> String {
+        texts.withLock { texts in
+            guard let index = Int(exactly: payload), texts.indices.contains(index) else {
+                preconditionFailure("a text slot names text \(payload), of \(texts.count) kept")
+            }
+            return texts[index]
         }
-        return Event(
-            seq: seq, nanoseconds: slot.nanoseconds, instance: slot.instance, kind: slot.kind, object: slot.object,
-            value: value)
+    }
+
+    /// How many events from `seq` on are written and can be read as one run of slots: at most
+    /// `limit`, and never past the end of `seq`'s chunk. With `allWritten` (every writer has
+    /// stopped), the flags are not consulted.
+    func writtenRun(from seq: Int, limit: Int, allWritten: Bool) -> Int {
+        let inChunk = seq & (Self.chunkSize - 1)
+        let most = min(limit, Self.chunkSize - inChunk)
+        guard most > 0 else { return 0 }
+        if allWritten { return most }
+        guard isWritten(seq) else { return 0 }
+        var chunkIndex = seq >> Self.chunkShift
+        if ringChunks > 0 { chunkIndex %= ringChunks }
+        // isWritten(seq) saw the chunk made (and, for a window, not handed back before `seq`).
+        guard let ready = chunks[chunkIndex].ready else { return 0 }
+        var count = 1
+        while count < most, ready[inChunk + count].load(ordering: .acquiring) { count += 1 }
+        return count
+    }
+
+    /// The slots of the events `seq..<seq + count`, all in one chunk (see `writtenRun`); read
+    /// them before handing their chunk back.
+    func slots(from seq: Int, count: Int) -> UnsafeBufferPointer<Slot> {
+        let chunkIndex = ringChunks > 0 ? (seq >> Self.chunkShift) % ringChunks : seq >> Self.chunkShift
+        let inChunk = seq & (Self.chunkSize - 1)
+        precondition(count >= 0 && inChunk + count <= Self.chunkSize, "a run of slots crosses a chunk")
+        return UnsafeBufferPointer(start: chunks[chunkIndex].slots + inChunk, count: count)
     }
 
     /// With a window: writes the slot once the reader has freed its chunk.
