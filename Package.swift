@@ -49,7 +49,11 @@ let package = Package(
         .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioValidation"]),
         .testTarget(name: "ScenarioAsyncTests", dependencies: ["ScenarioAsync", "ScenarioRuntime", "ScenarioValidation"]),
         .testTarget(name: "ScenarioRuntimeTests", dependencies: ["ScenarioRuntime", "ScenarioThreads", "ScenarioValidation"]),
-        .testTarget(name: "ScenarioRenderingTests", dependencies: ["ScenarioRendering"], exclude: ["Golden"]),
+        .testTarget(
+            name: "ScenarioRenderingTests",
+            dependencies: ["ScenarioRendering", "ScenarioThreads", "ScenarioValidation", "ScenarioCompiler"],
+            exclude: ["Golden"]
+        ),
         .testTarget(
             name: "ScenarioConformanceTests",
             dependencies: ["ScenarioRuntime", "ScenarioThreads", "ScenarioAsync", "ScenarioValidation", "ScenarioCompiler"],

@@ -5,7 +5,8 @@ import ScenarioRuntime
 ///
 /// `@unchecked Sendable`: the bytes are written once, in `init`, and only read after.
 final class EventFieldTable: @unchecked Sendable {
-    private let bytes: UnsafeMutableBufferPointer<UInt8>
+    /// The fields, then `overshoot` bytes of padding, so that every field can be read in whole words.
+    private let bytes: UnsafeMutablePointer<UInt8>
     /// Start and length of each field in `bytes`.
     private let workers: [(start: Int, count: Int)]
     private let objects: [(start: Int, count: Int)]
@@ -14,6 +15,10 @@ final class EventFieldTable: @unchecked Sendable {
     let longestWorker: Int
     let longestObject: Int
     let longestEvent: Int
+
+    /// How many bytes past a field's end copying it may write (and read): a field is copied in
+    /// 8-byte words, the last one partly past its end. Writers leave room for it.
+    static let overshoot = 8
 
     /// `,"worker":"#` or `,"object":"#`, a 32-bit index and `"`: an index with no name.
     static let unnamedLength = 12 + 11 + 1
@@ -34,15 +39,16 @@ final class EventFieldTable: @unchecked Sendable {
         longestWorker = workers.reduce(Self.unnamedLength) { max($0, $1.count) }
         longestObject = self.objects.reduce(Self.unnamedLength) { max($0, $1.count) }
         longestEvent = events.reduce(0) { max($0, $1.count) }
-        bytes = .allocate(capacity: max(1, all.count))
-        _ = bytes.initialize(from: all)
+        all.append(contentsOf: repeatElement(0, count: Self.overshoot))
+        bytes = .allocate(capacity: all.count)
+        bytes.initialize(from: all, count: all.count)
     }
 
     deinit { bytes.deallocate() }
 
     /// Writes the worker field; an index with no name is written `"#INDEX"`.
     @inline(__always) func writeWorker(_ index: Int32, at cursor: inout UnsafeMutablePointer<UInt8>) {
-        if index >= 0, Int(index) < workers.count { return cursor.write(slice(workers[Int(index)])) }
+        if index >= 0, Int(index) < workers.count { return copy(workers[Int(index)], to: &cursor) }
         cursor.write(",\"worker\":\"#")
         cursor.writeInteger(Int64(index))
         cursor.write("\"")
@@ -50,18 +56,27 @@ final class EventFieldTable: @unchecked Sendable {
 
     /// Writes the object field of a non-negative index; one with no name is written `"#INDEX"`.
     @inline(__always) func writeObject(_ index: Int32, at cursor: inout UnsafeMutablePointer<UInt8>) {
-        if Int(index) < objects.count { return cursor.write(slice(objects[Int(index)])) }
+        if Int(index) < objects.count { return copy(objects[Int(index)], to: &cursor) }
         cursor.write(",\"object\":\"#")
         cursor.writeInteger(Int64(index))
         cursor.write("\"")
     }
 
     @inline(__always) func writeEvent(_ kind: EventKind, at cursor: inout UnsafeMutablePointer<UInt8>) {
-        cursor.write(slice(events[kind.ordinal]))
+        copy(events[kind.ordinal], to: &cursor)
     }
 
-    @inline(__always) private func slice(_ field: (start: Int, count: Int)) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: bytes.baseAddress.map { $0 + field.start }, count: field.count)
+    /// Copies a field in 8-byte words (a call to memmove per field cost a tenth of the encoder's
+    /// time): up to `overshoot` bytes past its end are written too, and overwritten next.
+    @inline(__always) private func copy(_ field: (start: Int, count: Int), to cursor: inout UnsafeMutablePointer<UInt8>) {
+        let source = UnsafeRawPointer(bytes + field.start)
+        let target = UnsafeMutableRawPointer(cursor)
+        var offset = 0
+        while offset < field.count {
+            target.storeBytes(of: source.loadUnaligned(fromByteOffset: offset, as: UInt64.self), toByteOffset: offset, as: UInt64.self)
+            offset &+= 8
+        }
+        cursor += field.count
     }
 }
 

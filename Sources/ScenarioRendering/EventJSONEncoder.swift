@@ -24,8 +24,10 @@ struct EventJSONEncoder {
     ///   - objects: object names, indexed by `Event.object`.
     init(instances: [String], objects: [String]) {
         fields = EventFieldTable(instances: instances, objects: objects)
-        // `{"seq":` 7 + 20 digits + `,"t":` 5 + 21 + `,"value":` 9 + 20 + `}` 1, and the names.
+        // `{"seq":` 7 + 20 digits + `,"t":` 5 + 21 + `,"value":` 9 + 20 + `}` 1, the names, and
+        // the bytes a name's copy may write past its end.
         plainBound = 83 + fields.longestWorker + fields.longestEvent + fields.longestObject + Self.separatorRoom
+            + EventFieldTable.overshoot
     }
 
     /// The most bytes an event with a text value of `textBytes` UTF-8 bytes takes (separators included).

@@ -26,13 +26,29 @@ struct EventLineBuffer {
     mutating func write(
         _ batch: EventBatch, layout: Layout, to sink: (UnsafeRawBufferPointer) throws -> Void
     ) rethrows {
-        let slots = batch.slots
-        try encode(count: slots.count, layout: layout, to: sink) { offset in
-            let slot = slots[offset]
-            return EventFields(
-                seq: batch.startIndex + offset, nanoseconds: slot.nanoseconds, instance: slot.instance, kind: slot.kind,
-                object: slot.object, valueKind: slot.valueKind, integer: slot.payload,
-                text: slot.valueKind == .text ? batch.text(slot.payload) : nil)
+        let encoder = self.encoder
+        try storage.withUnsafeMutableBufferPointer { block in
+            var writing = Writing(block: block, encoder: encoder, layout: layout)
+            for (offset, slot) in batch.slots.enumerated() {
+                let seq = batch.startIndex + offset
+                switch slot.valueKind {
+                case .none, .integer:
+                    try writing.makeRoom(encoder.plainBound, sink: sink)
+                    writing.put(
+                        seq: seq, nanoseconds: slot.nanoseconds, instance: slot.instance, kind: slot.kind, object: slot.object,
+                        valueKind: slot.valueKind, integer: slot.payload, text: Writing.noText)
+                case .text:
+                    var text = batch.text(slot.payload)
+                    try text.withUTF8 { utf8 in
+                        try writing.putText(utf8, sink: sink) { writing in
+                            writing.put(
+                                seq: seq, nanoseconds: slot.nanoseconds, instance: slot.instance, kind: slot.kind,
+                                object: slot.object, valueKind: .text, integer: 0, text: utf8)
+                        }
+                    }
+                }
+            }
+            try writing.flush(sink: sink)
         }
     }
 
@@ -40,72 +56,93 @@ struct EventLineBuffer {
     mutating func write(
         _ events: [Event], layout: Layout, to sink: (UnsafeRawBufferPointer) throws -> Void
     ) rethrows {
-        try encode(count: events.count, layout: layout, to: sink) { offset in
-            let event = events[offset]
-            let (valueKind, integer, text): (EventSlot.ValueKind, Int64, String?) = switch event.value {
-            case .none: (.none, 0, nil)
-            case .integer(let number): (.integer, Int64(number), nil)
-            case .text(let text): (.text, 0, text)
-            }
-            return EventFields(
-                seq: event.seq, nanoseconds: event.nanoseconds, instance: event.instance, kind: event.kind,
-                object: event.object, valueKind: valueKind, integer: integer, text: text)
-        }
-    }
-
-    /// What the encoder writes of one event.
-    private struct EventFields {
-        var seq: Int
-        var nanoseconds: Int64
-        var instance: Int32
-        var kind: EventKind
-        var object: Int32
-        var valueKind: EventSlot.ValueKind
-        var integer: Int64
-        var text: String?
-    }
-
-    @inline(__always)
-    private mutating func encode(
-        count: Int, layout: Layout, to sink: (UnsafeRawBufferPointer) throws -> Void, event: (Int) -> EventFields
-    ) rethrows {
         let encoder = self.encoder
         try storage.withUnsafeMutableBufferPointer { block in
-            guard let base = block.baseAddress else { preconditionFailure("the event buffer has no storage") }
-            let end = base + block.count
-            var cursor = base
-            func flush() throws {
-                if cursor > base { try sink(UnsafeRawBufferPointer(start: base, count: cursor - base)) }
-                cursor = base
-            }
-            func put(_ fields: EventFields, _ text: UnsafeBufferPointer<UInt8>, first: Bool, at cursor: inout UnsafeMutablePointer<UInt8>) {
-                cursor.write(first ? layout.firstLeading ?? layout.leading : layout.leading)
-                encoder.write(
-                    seq: fields.seq, nanoseconds: fields.nanoseconds, instance: fields.instance, kind: fields.kind,
-                    object: fields.object, valueKind: fields.valueKind, integer: fields.integer, text: text, at: &cursor)
-                cursor.write(layout.trailing)
-            }
-            for offset in 0..<count {
-                let fields = event(offset)
-                guard var text = fields.text else {
-                    if end - cursor < encoder.plainBound { try flush() }
-                    put(fields, UnsafeBufferPointer(start: nil, count: 0), first: offset == 0, at: &cursor)
-                    continue
+            var writing = Writing(block: block, encoder: encoder, layout: layout)
+            for event in events {
+                func put(_ writing: inout Writing, _ valueKind: EventSlot.ValueKind, _ integer: Int64, _ text: UnsafeBufferPointer<UInt8>) {
+                    writing.put(
+                        seq: event.seq, nanoseconds: event.nanoseconds, instance: event.instance, kind: event.kind,
+                        object: event.object, valueKind: valueKind, integer: integer, text: text)
                 }
-                try text.withUTF8 { utf8 in
-                    let bound = encoder.bound(textBytes: utf8.count)
-                    if end - cursor < bound { try flush() }
-                    if end - cursor >= bound { return put(fields, utf8, first: offset == 0, at: &cursor) }
-                    // Longer than the whole block: written on its own.
-                    try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { own in
-                        guard let start = own.baseAddress else { return }
-                        var ownCursor = start
-                        put(fields, utf8, first: offset == 0, at: &ownCursor)
-                        try sink(UnsafeRawBufferPointer(start: start, count: ownCursor - start))
+                switch event.value {
+                case .none:
+                    try writing.makeRoom(encoder.plainBound, sink: sink)
+                    put(&writing, .none, 0, Writing.noText)
+                case .integer(let number):
+                    try writing.makeRoom(encoder.plainBound, sink: sink)
+                    put(&writing, .integer, Int64(number), Writing.noText)
+                case .text(var text):
+                    try text.withUTF8 { utf8 in
+                        try writing.putText(utf8, sink: sink) { put(&$0, .text, 0, utf8) }
                     }
                 }
             }
-            try flush()
+            try writing.flush(sink: sink)
+        }
+    }
+
+    /// One pass over the block: where the next event goes, and whether it is the first.
+    private struct Writing {
+        let base: UnsafeMutablePointer<UInt8>
+        let end: UnsafeMutablePointer<UInt8>
+        var cursor: UnsafeMutablePointer<UInt8>
+        let encoder: EventJSONEncoder
+        let layout: Layout
+        var first = true
+
+        /// The text of an event without one.
+        static var noText: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
+
+        init(block: UnsafeMutableBufferPointer<UInt8>, encoder: EventJSONEncoder, layout: Layout) {
+            guard let base = block.baseAddress else { preconditionFailure("the event buffer has no storage") }
+            self.base = base
+            end = base + block.count
+            cursor = base
+            self.encoder = encoder
+            self.layout = layout
+        }
+
+        /// Hands the block to the sink when fewer than `bytes` are left in it.
+        @inline(__always) mutating func makeRoom(_ bytes: Int, sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+            if end - cursor < bytes { try flush(sink: sink) }
+        }
+
+        mutating func flush(sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+            if cursor > base { try sink(UnsafeRawBufferPointer(start: base, count: cursor - base)) }
+            cursor = base
+        }
+
+        @inline(__always) mutating func put(
+            seq: Int, nanoseconds: Int64, instance: Int32, kind: EventKind, object: Int32,
+            valueKind: EventSlot.ValueKind, integer: Int64, text: UnsafeBufferPointer<UInt8>
+        ) {
+            cursor.write(first ? layout.firstLeading ?? layout.leading : layout.leading)
+            first = false
+            encoder.write(
+                seq: seq, nanoseconds: nanoseconds, instance: instance, kind: kind, object: object,
+                valueKind: valueKind, integer: integer, text: text, at: &cursor)
+            cursor.write(layout.trailing)
+        }
+
+        /// Writes an event with a text value through `put`: in the block, or, when it is longer
+        /// than the whole block, on its own.
+        mutating func putText(
+            _ utf8: UnsafeBufferPointer<UInt8>, sink: (UnsafeRawBufferPointer) throws -> Void,
+            put: (inout Writing) -> Void
+        ) rethrows {
+            let bound = encoder.bound(textBytes: utf8.count)
+            try makeRoom(bound, sink: sink)
+            if end - cursor >= bound { return put(&self) }
+            try flush(sink: sink)
+            try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { own in
+                guard let start = own.baseAddress else { return }
+                var alone = self
+                alone.cursor = start
+                put(&alone)
+                first = alone.first
+                try sink(UnsafeRawBufferPointer(start: start, count: alone.cursor - start))
+            }
         }
     }
 }
