@@ -13,7 +13,8 @@ import Testing
 /// indices with no name.
 @Suite("Encoding streamed batches")
 struct BatchEncodingTests {
-    /// Every event kind, in one run.
+    /// Every event kind, in every run: the first writer at the barrier always blocks, the reader
+    /// always sleeps, and the ticker is always stopped.
     static let everyKind = """
         scenario: Every event kind
         variables:
@@ -44,6 +45,7 @@ struct BatchEncodingTests {
                 value: "quote \\" backslash \\\\ tab \\t bell \\a é ✓ {worker}"
               - log: "\(Self.longText)"
           reader:
+            - sleep: 1ms
             - join: writer
             - repeat: 2
               do:
