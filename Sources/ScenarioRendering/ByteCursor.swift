@@ -6,6 +6,25 @@ private let digitPairs: StaticString = """
     8081828384858687888990919293949596979899
     """
 
+/// How many decimal digits `value` has (1 for 0): a few comparisons, no division.
+@inline(__always) func decimalDigitCount(_ value: UInt64) -> Int {
+    if value < 100_000_000 {
+        if value < 10_000 {
+            if value < 100 { return value < 10 ? 1 : 2 }
+            return value < 1_000 ? 3 : 4
+        }
+        if value < 1_000_000 { return value < 100_000 ? 5 : 6 }
+        return value < 10_000_000 ? 7 : 8
+    }
+    var digits = 9
+    var scale: UInt64 = 1_000_000_000
+    while digits < 20, value >= scale {
+        digits += 1
+        scale = scale &* 10
+    }
+    return digits
+}
+
 /// Plain stores into a buffer the caller sized: the event encoder's primitives, with no
 /// reference counting, no bounds checks past the caller's one, and no formatting by the standard
 /// library (a timeline has millions of events).
@@ -30,13 +49,7 @@ extension UnsafeMutablePointer<UInt8> {
 
     /// The digits of `value`: at most 20 bytes.
     @inline(__always) mutating func writeDigits(_ value: UInt64) {
-        var digits = 1
-        var scale: UInt64 = 10
-        while digits < 20, value >= scale {
-            digits += 1
-            scale = scale &* 10
-        }
-        writeDigits(value, count: digits)
+        writeDigits(value, count: decimalDigitCount(value))
     }
 
     /// Exactly `count` digits of `value` (leading zeros included), two at a time.
@@ -59,15 +72,19 @@ extension UnsafeMutablePointer<UInt8> {
         if nanoseconds < 0 { write("-") }
         let magnitude = nanoseconds.magnitude
         writeDigits(magnitude / 1_000_000_000)
-        var fraction = magnitude % 1_000_000_000
+        let fraction = magnitude % 1_000_000_000
         guard fraction != 0 else { return }
-        var digits = 9
-        while fraction % 10 == 0 {
-            fraction /= 10
-            digits -= 1
-        }
+        // All nine digits, then the trailing zeros taken back: cheaper than dividing them off first.
         write(".")
-        writeDigits(fraction, count: digits)
+        writeDigits(fraction, count: 9)
+        while self[-1] == UInt8(ascii: "0") { self -= 1 }
+    }
+
+    /// Writes `word`'s first `count` bytes (at most 8) with one store of all 8: the caller has
+    /// room for 8.
+    @inline(__always) mutating func writeWord(_ word: UInt64, count: Int) {
+        UnsafeMutableRawPointer(self).storeBytes(of: word, as: UInt64.self)
+        self += count
     }
 
     /// A JSON string literal, escaped as `JSONBytes.appendString` does: at most

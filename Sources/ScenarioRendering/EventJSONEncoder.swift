@@ -26,8 +26,9 @@ struct EventJSONEncoder {
         fields = EventFieldTable(instances: instances, objects: objects)
         // `{"seq":` 7 + 20 digits + `,"t":` 5 + 21 + `,"value":` 9 + 20 + `}` 1, the names, and
         // the bytes a name's copy may write past its end.
+        // Word stores (separators, `seq` digits) may write up to 8 bytes past their end too.
         plainBound = 83 + fields.longestWorker + fields.longestEvent + fields.longestObject + Self.separatorRoom
-            + EventFieldTable.overshoot
+            + EventFieldTable.overshoot + 8
     }
 
     /// The most bytes an event with a text value of `textBytes` UTF-8 bytes takes (separators included).
@@ -42,6 +43,30 @@ struct EventJSONEncoder {
     ) {
         cursor.write("{\"seq\":")
         cursor.writeInteger(Int64(seq))
+        writeAfterSeq(
+            nanoseconds: nanoseconds, instance: instance, kind: kind, object: object, valueKind: valueKind, integer: integer,
+            text: text, at: &cursor)
+    }
+
+    /// As `write(seq:…)`, with the `seq` as the digits of a counter (a batch's events come in `seq` order).
+    @inline(__always)
+    func write(
+        seq: DecimalCounter, nanoseconds: Int64, instance: Int32, kind: EventKind, object: Int32,
+        valueKind: EventSlot.ValueKind, integer: Int64, text: UnsafeBufferPointer<UInt8>,
+        at cursor: inout UnsafeMutablePointer<UInt8>
+    ) {
+        cursor.write("{\"seq\":")
+        seq.write(at: &cursor)
+        writeAfterSeq(
+            nanoseconds: nanoseconds, instance: instance, kind: kind, object: object, valueKind: valueKind, integer: integer,
+            text: text, at: &cursor)
+    }
+
+    @inline(__always)
+    private func writeAfterSeq(
+        nanoseconds: Int64, instance: Int32, kind: EventKind, object: Int32, valueKind: EventSlot.ValueKind,
+        integer: Int64, text: UnsafeBufferPointer<UInt8>, at cursor: inout UnsafeMutablePointer<UInt8>
+    ) {
         cursor.write(",\"t\":")
         cursor.writeSeconds(nanoseconds: nanoseconds)
         fields.writeWorker(instance, at: &cursor)

@@ -14,6 +14,18 @@ struct EventLineBuffer {
         var leading: StaticString = ""
         var firstLeading: StaticString?
         var trailing: StaticString = ""
+
+        /// A separator as one word: its bytes (at most 8), and how many there are.
+        typealias Word = (bytes: UInt64, count: Int)
+
+        static func word(_ text: StaticString) -> Word {
+            precondition(text.utf8CodeUnitCount <= 8, "a separator of more than 8 bytes")
+            var bytes: UInt64 = 0
+            withUnsafeMutableBytes(of: &bytes) { word in
+                for index in 0..<text.utf8CodeUnitCount { word[index] = text.utf8Start[index] }
+            }
+            return (bytes, text.utf8CodeUnitCount)
+        }
     }
 
     /// - Parameter capacity: the block's size (more when names are long enough to need it).
@@ -29,8 +41,8 @@ struct EventLineBuffer {
         let encoder = self.encoder
         try storage.withUnsafeMutableBufferPointer { block in
             var writing = Writing(block: block, encoder: encoder, layout: layout)
-            for (offset, slot) in batch.slots.enumerated() {
-                let seq = batch.startIndex + offset
+            var seq = DecimalCounter(UInt64(max(0, batch.startIndex)))
+            for slot in batch.slots {
                 switch slot.valueKind {
                 case .none, .integer:
                     try writing.makeRoom(encoder.plainBound, sink: sink)
@@ -47,6 +59,7 @@ struct EventLineBuffer {
                         }
                     }
                 }
+                seq.increment()
             }
             try writing.flush(sink: sink)
         }
@@ -88,7 +101,9 @@ struct EventLineBuffer {
         let end: UnsafeMutablePointer<UInt8>
         var cursor: UnsafeMutablePointer<UInt8>
         let encoder: EventJSONEncoder
-        let layout: Layout
+        let leading: Layout.Word
+        let firstLeading: Layout.Word
+        let trailing: Layout.Word
         var first = true
 
         /// The text of an event without one.
@@ -100,7 +115,9 @@ struct EventLineBuffer {
             end = base + block.count
             cursor = base
             self.encoder = encoder
-            self.layout = layout
+            leading = Layout.word(layout.leading)
+            firstLeading = Layout.word(layout.firstLeading ?? layout.leading)
+            trailing = Layout.word(layout.trailing)
         }
 
         /// Hands the block to the sink when fewer than `bytes` are left in it.
@@ -117,12 +134,28 @@ struct EventLineBuffer {
             seq: Int, nanoseconds: Int64, instance: Int32, kind: EventKind, object: Int32,
             valueKind: EventSlot.ValueKind, integer: Int64, text: UnsafeBufferPointer<UInt8>
         ) {
-            cursor.write(first ? layout.firstLeading ?? layout.leading : layout.leading)
-            first = false
+            writeLeading()
             encoder.write(
                 seq: seq, nanoseconds: nanoseconds, instance: instance, kind: kind, object: object,
                 valueKind: valueKind, integer: integer, text: text, at: &cursor)
-            cursor.write(layout.trailing)
+            cursor.writeWord(trailing.bytes, count: trailing.count)
+        }
+
+        @inline(__always) mutating func put(
+            seq: DecimalCounter, nanoseconds: Int64, instance: Int32, kind: EventKind, object: Int32,
+            valueKind: EventSlot.ValueKind, integer: Int64, text: UnsafeBufferPointer<UInt8>
+        ) {
+            writeLeading()
+            encoder.write(
+                seq: seq, nanoseconds: nanoseconds, instance: instance, kind: kind, object: object,
+                valueKind: valueKind, integer: integer, text: text, at: &cursor)
+            cursor.writeWord(trailing.bytes, count: trailing.count)
+        }
+
+        @inline(__always) private mutating func writeLeading() {
+            let word = first ? firstLeading : leading
+            first = false
+            cursor.writeWord(word.bytes, count: word.count)
         }
 
         /// Writes an event with a text value through `put`: in the block, or, when it is longer
