@@ -159,7 +159,9 @@ public final class JSONReportStream: @unchecked Sendable {
         scenario: String, runtime: String, executor: String?, instances: [String], objects: [String],
         sink: @escaping @Sendable ([UInt8]) throws -> Void
     ) {
-        events = EventLineBuffer(encoder: EventJSONEncoder(instances: instances, objects: objects))
+        // Chunks of 64 KiB: each becomes an array (and, on the command line, a string), and
+        // arrays past malloc's mmap threshold cost page faults every time.
+        events = EventLineBuffer(encoder: EventJSONEncoder(instances: instances, objects: objects), capacity: 1 << 16)
         self.sink = sink
         output = ChunkedOutput(sink: sink)
         JSONReportHead(scenario: scenario, runtime: runtime, executor: executor).append(to: &output.buffer)
