@@ -58,7 +58,11 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "ScenarioRuntimeTests", dependencies: ["ScenarioRuntime", "ScenarioThreads", "ScenarioValidation"]),
-        .testTarget(name: "ScenarioRenderingTests", dependencies: ["ScenarioRendering"], exclude: ["Golden"]),
+        .testTarget(
+            name: "ScenarioRenderingTests",
+            dependencies: ["ScenarioRendering", "ScenarioThreads", "ScenarioValidation", "ScenarioCompiler"],
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "ScenarioDiffTests", dependencies: ["ScenarioDiff", "ScenarioRendering", "ScenarioRuntime"]),
         .testTarget(
             name: "ScenarioConformanceTests",

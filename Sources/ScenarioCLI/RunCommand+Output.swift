@@ -90,12 +90,13 @@ final class TimelineStream: @unchecked Sendable {
         }
     }
 
-    /// Writes the events as JSON lines; after the first failure, only counts on `close` to say so.
-    func write(_ events: [Event]) {
+    /// Writes a batch of events as JSON lines, straight from the timeline's storage; after the
+    /// first failure, only counts on `close` to say so.
+    func write(_ batch: EventBatch) {
         lock.withLock {
             guard failure == nil else { return }
             do {
-                try lines.write(events) { try output.write($0) }
+                try lines.write(batch) { try output.write($0) }
             } catch let error as OutputFileError {
                 failure = error
             } catch {

@@ -158,11 +158,12 @@ struct RunCommand: AsyncParsableCommand {
         // Every output takes the events as they come (the text timeline, the timeline file, the
         // JSON report), so none is kept in memory: a run of any length costs the same memory.
         options.keepsEvents = false
+        // The batch is a view of the runtime's storage: the files encode straight from it.
         if printer != nil || timelineStream != nil || jsonStream != nil {
-            options.onEvents = { events in
-                printer?.print(events)
-                timelineStream?.write(events)
-                jsonStream?.write(events)
+            options.onEventBatch = { batch in
+                printer?.print(batch)
+                timelineStream?.write(batch)
+                jsonStream?.write(batch)
             }
         }
         printer?.start()

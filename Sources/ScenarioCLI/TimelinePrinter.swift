@@ -25,7 +25,7 @@ final class TimelinePrinter: @unchecked Sendable {
         console.out(lock.withLock { renderer.header() })
     }
 
-    func print(_ events: [Event]) {
+    func print(_ events: some Sequence<Event>) {
         let text = lock.withLock {
             var text = ""
             for event in events {

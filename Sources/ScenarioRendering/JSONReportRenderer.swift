@@ -158,8 +158,9 @@ struct JSONReportHead {
 /// during the run, the command before and after it).
 public final class JSONReportStream: @unchecked Sendable {
     private let lock = NSLock()
-    private let encoder: EventJSONEncoder
+    private var events: EventLineBuffer
     private var output: ChunkedOutput
+    private let sink: @Sendable ([UInt8]) throws -> Void
     private var hadEvents = false
     private var failed = false
 
@@ -172,22 +173,48 @@ public final class JSONReportStream: @unchecked Sendable {
         scenario: String, runtime: String, executor: String?, seed: UInt64? = nil, strategy: String? = nil,
         depth: Int? = nil, instances: [String], objects: [String], sink: @escaping @Sendable ([UInt8]) throws -> Void
     ) {
-        encoder = EventJSONEncoder(instances: instances, objects: objects)
+        // Chunks of 64 KiB: each becomes an array (and, on the command line, a string), and
+        // arrays past malloc's mmap threshold cost page faults every time.
+        events = EventLineBuffer(encoder: EventJSONEncoder(instances: instances, objects: objects), capacity: 1 << 16)
+        self.sink = sink
         output = ChunkedOutput(sink: sink)
         JSONReportHead(
             scenario: scenario, runtime: runtime, executor: executor, seed: seed, strategy: strategy, depth: depth
         ).append(to: &output.buffer)
     }
 
+    /// Each event on its own line of the `events` array.
+    private static let element = EventLineBuffer.Layout(leading: ",\n    ", firstLeading: "\n    ")
+    private static let laterElement = EventLineBuffer.Layout(leading: ",\n    ")
+
     /// Writes a batch of events.
     public func write(_ events: [Event]) {
         lock.withLock {
-            guard !failed else { return }
-            for event in events {
-                JSONReportRenderer.appendEvent(event, first: !hadEvents, encoder: encoder, to: &output.buffer)
-                hadEvents = true
-            }
-            do { try output.flushIfFull() } catch { failed = true }
+            guard !failed, !events.isEmpty else { return }
+            writeEvents { buffer, layout, sink in try buffer.write(events, layout: layout, to: sink) }
+        }
+    }
+
+    /// Writes a streamed run's batch straight from the timeline's storage (see
+    /// `RunOptions.onEventBatch`): the fast path, with the same bytes as `write(_:)`.
+    public func write(_ batch: EventBatch) {
+        lock.withLock {
+            guard !failed, !batch.isEmpty else { return }
+            writeEvents { buffer, layout, sink in try buffer.write(batch, layout: layout, to: sink) }
+        }
+    }
+
+    /// Hands over what `output` holds (the head, at first), then the events; call with `lock` held.
+    private func writeEvents(
+        _ encode: (inout EventLineBuffer, EventLineBuffer.Layout, (UnsafeRawBufferPointer) throws -> Void) throws -> Void
+    ) {
+        do {
+            try output.flush()
+            let sink = self.sink
+            try encode(&events, hadEvents ? Self.laterElement : Self.element) { try sink(Array($0)) }
+            hadEvents = true
+        } catch {
+            failed = true
         }
     }
 

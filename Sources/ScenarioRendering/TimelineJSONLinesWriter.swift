@@ -69,27 +69,26 @@ public struct TimelineJSONLinesWriter: Sendable {
 
 /// Writes batches of events as JSON lines, one batch after another, keeping its names table and
 /// its buffer from batch to batch: a streamed run hands over millions of events, 4,096 at a time.
+/// Each batch is handed to the sink whole (in pieces of at most about a megabyte, each ending
+/// with a whole line) before `write` returns.
 public struct TimelineJSONLinesStream {
-    private let encoder: EventJSONEncoder
-    private var buffer = JSONBytes(capacity: 1 << 20)
+    private var buffer: EventLineBuffer
 
     public init(instances: [String], objects: [String]) {
-        encoder = EventJSONEncoder(instances: instances, objects: objects)
+        buffer = EventLineBuffer(encoder: EventJSONEncoder(instances: instances, objects: objects))
     }
 
-    /// Encodes the events and hands the lines to `sink` (at least once per megabyte).
+    private static let lines = EventLineBuffer.Layout(trailing: "\n")
+
+    /// Encodes the events and hands the lines to `sink`.
     public mutating func write(_ events: [Event], to sink: ([UInt8]) throws -> Void) rethrows {
-        for event in events {
-            encoder.append(event, to: &buffer)
-            buffer.append(UInt8(ascii: "\n"))
-            if buffer.count >= 1 << 20 {
-                try sink(buffer.bytes)
-                buffer.removeAll()
-            }
-        }
-        if buffer.count > 0 {
-            try sink(buffer.bytes)
-            buffer.removeAll()
-        }
+        try buffer.write(events, layout: Self.lines) { try sink(Array($0)) }
+    }
+
+    /// Encodes a streamed run's batch straight from the timeline's storage (see
+    /// `RunOptions.onEventBatch`) and hands the lines to `sink`, which must not keep the buffer
+    /// it is given past the call: the fast path, with the same bytes as `write(_:to:)`.
+    public mutating func write(_ batch: EventBatch, to sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        try buffer.write(batch, layout: Self.lines, to: sink)
     }
 }

@@ -12,6 +12,10 @@ public struct RunOptions: Sendable {
     /// Called on a background thread with new events, in `seq` order, while the run goes on,
     /// and once more at the end with the rest. Nil records without streaming.
     public var onEvents: (@Sendable ([Event]) -> Void)?
+    /// As `onEvents`, without making an `Event` for each event: the batch is a view of the
+    /// timeline's storage, valid only during the call. Encoders of long runs use this. When both
+    /// are set, each batch goes to this one first, then to `onEvents`.
+    public var onEventBatch: (@Sendable (EventBatch) -> Void)?
     /// A run that records more events than this (rounded up to a multiple of 65,536) is stopped
     /// with a runtime error: the timeline lives in memory (32 bytes an event), and a worker that
     /// loops without waiting records millions a second.
@@ -21,9 +25,9 @@ public struct RunOptions: Sendable {
     /// long `log` in a loop fills it long before `maximumEvents` events.
     public var maximumTextBytes: Int
     /// Whether the report keeps the whole timeline (`RunReport.events`). When false, events go
-    /// to `onEvents` through a bounded window as the run goes on, writers waiting for the reader
-    /// when it falls behind (nothing is dropped), and the report's `events` is empty; with no
-    /// `onEvents` either, events are not kept at all. Memory then stays flat however long the
+    /// to `onEvents` and `onEventBatch` through a bounded window as the run goes on, writers waiting for the reader
+    /// when it falls behind (nothing is dropped), and the report's `events` is empty; with neither
+    /// of them, events are not kept at all. Memory then stays flat however long the
     /// run, and there is no limit on the number of events.
     public var keepsEvents = true
     /// How many threads the engine may start before it acts as if the system refused one; tests
@@ -34,6 +38,22 @@ public struct RunOptions: Sendable {
     public static let defaultMaximumEvents = 1 << 26
     /// 1 GiB of text.
     public static let defaultMaximumTextBytes = 1 << 30
+
+    /// Whether anything reads the events as the run goes on.
+    var streamsEvents: Bool { onEvents != nil || onEventBatch != nil }
+
+    /// What the runtime's streaming thread calls with each batch: `onEventBatch`, then `onEvents`.
+    var batchObserver: (@Sendable (EventBatch) -> Void)? {
+        switch (onEventBatch, onEvents) {
+        case (nil, nil): nil
+        case (let batches?, nil): batches
+        case (nil, let events?): { events(Array($0)) }
+        case (let batches?, let events?): { batch in
+            batches(batch)
+            events(Array(batch))
+        }
+        }
+    }
 
     public init(
         speed: Double = 1, timeout: Double = 60, handlesInterrupt: Bool = false,

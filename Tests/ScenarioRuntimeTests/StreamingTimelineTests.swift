@@ -39,6 +39,13 @@ struct StreamingTimelineTests {
         #expect(read == 2 * perWriter)
     }
 
+    /// A window's chunks are a power of two (a chunk's place in the ring is then a mask).
+    @Test(arguments: [(1, 2), (2, 2), (3, 4), (8, 8), (9, 16)])
+    func aWindowIsAPowerOfTwoChunks(asked: Int, made: Int) {
+        let store = EventStore(tracksWrites: true, retention: .window(chunks: asked))
+        #expect(store.heldCapacity == made * EventStore.chunkSize)
+    }
+
     /// A long run streamed to an observer: every event arrives, the report keeps none.
     @Test func aStreamedRunKeepsNoEventsAndDeliversThemAll() throws {
         let compiled = try compileScenario("""

@@ -20,7 +20,7 @@ final class EventStore: @unchecked Sendable {
     enum Retention: Sendable, Equatable {
         /// Every event, for outputs that need the whole run at once (the JSON report, tests).
         case all
-        /// A ring of this many chunks that a reader streams out as the run goes on, handing each
+        /// A ring of this many chunks (rounded up to a power of two) that a reader streams out as the run goes on, handing each
         /// chunk back once it has read it: memory stays flat however long the run. A writer that
         /// gets ahead of the reader by the whole ring waits for it: nothing is ever dropped.
         case window(chunks: Int)
@@ -33,21 +33,8 @@ final class EventStore: @unchecked Sendable {
     /// Enough chunks for 2^32 events, far past what memory allows.
     static let maximumChunks = 1 << 16
 
-    /// An event as stored: its `seq` is its index. 32 bytes and no references, so that storing
-    /// one copies plain memory; text values live in `texts`.
-    struct Slot {
-        var nanoseconds: Int64
-        /// The integer value, or the index of the text value in `texts`.
-        var payload: Int64
-        var instance: Int32
-        var object: Int32
-        var kind: EventKind
-        var valueKind: ValueKind
-    }
-
-    enum ValueKind: UInt8 {
-        case none, integer, text
-    }
+    typealias Slot = EventSlot
+    typealias ValueKind = EventSlot.ValueKind
 
     private struct Chunk {
         let slots: UnsafeMutablePointer<Slot>
@@ -66,6 +53,9 @@ final class EventStore: @unchecked Sendable {
     /// With a window: its chunks, and how many chunks the reader has handed back so far (the
     /// chunk with index `c` may be written once `c < released + ringChunks`).
     private let ringChunks: Int
+    /// `ringChunks - 1`: the ring's size is a power of two, so that finding a chunk's place in
+    /// it, for every event, is a mask rather than a division.
+    private let ringMask: Int
     private let released = Atomic<Int>(0)
     private let space = PThreadMutex()
     private let spaceFreed = PThreadCondition()
@@ -107,13 +97,15 @@ final class EventStore: @unchecked Sendable {
         case .all:
             self.tracksWrites = tracksWrites
             ringChunks = 0
+            ringMask = 0
             let chunks = { (events: Int) in events / Self.chunkSize + (events % Self.chunkSize == 0 ? 0 : 1) }
             limitChunk = min(chunks(max(0, limit)), Self.maximumChunks)
             capacityChunks = min(limitChunk + max(1, chunks(max(0, reserve))), Self.maximumChunks)
         case .window(let count):
             // The reader needs the flags; there is no limit (and no chunk past the ring is made).
             self.tracksWrites = true
-            ringChunks = max(2, min(count, Self.maximumChunks))
+            ringChunks = max(2, min(count, Self.maximumChunks)).roundedUpToPowerOfTwo
+            ringMask = ringChunks - 1
             limitChunk = Self.maximumChunks
             capacityChunks = Self.maximumChunks
             for index in 0..<ringChunks { (chunks + index).initialize(to: Self.makeChunk(flags: true)) }
@@ -121,6 +113,7 @@ final class EventStore: @unchecked Sendable {
         case .none:
             self.tracksWrites = false
             ringChunks = 0
+            ringMask = 0
             limitChunk = Self.maximumChunks
             capacityChunks = Self.maximumChunks
         }
@@ -188,7 +181,7 @@ final class EventStore: @unchecked Sendable {
         var chunkIndex = seq >> Self.chunkShift
         if ringChunks > 0 {
             guard chunkIndex < released.load(ordering: .acquiring) + ringChunks else { return false }
-            chunkIndex %= ringChunks
+            chunkIndex &= ringMask
         }
         guard chunkIndex < chunkCount.load(ordering: .acquiring), let ready = chunks[chunkIndex].ready else { return false }
         return ready[seq & (Self.chunkSize - 1)].load(ordering: .acquiring)
@@ -197,23 +190,52 @@ final class EventStore: @unchecked Sendable {
     /// The event with this `seq`; call only once `isWritten(seq)` (or once the run is over), and
     /// with a window, before handing its chunk back.
     func event(at seq: Int) -> Event {
-        let chunkIndex = ringChunks > 0 ? (seq >> Self.chunkShift) % ringChunks : seq >> Self.chunkShift
-        let slot = chunks[chunkIndex].slots[seq & (Self.chunkSize - 1)]
-        let value: EventValue = switch slot.valueKind {
-        case .none: .none
-        case .integer: .integer(Int(slot.payload))
-        case .text: .text(texts.withLock { $0[Int(slot.payload)] })
+        let chunkIndex = ringChunks > 0 ? (seq >> Self.chunkShift) & ringMask : seq >> Self.chunkShift
+        return chunks[chunkIndex].slots[seq & (Self.chunkSize - 1)].event(seq: seq, text: text)
+    }
+
+    /// The text value a `.text` slot's payload names.
+    func text(_ payload: Int64) -> String {
+        texts.withLock { texts in
+            guard let index = Int(exactly: payload), texts.indices.contains(index) else {
+                preconditionFailure("a text slot names text \(payload), of \(texts.count) kept")
+            }
+            return texts[index]
         }
-        return Event(
-            seq: seq, nanoseconds: slot.nanoseconds, instance: slot.instance, kind: slot.kind, object: slot.object,
-            value: value)
+    }
+
+    /// How many events from `seq` on are written and can be read as one run of slots: at most
+    /// `limit`, and never past the end of `seq`'s chunk. With `allWritten` (every writer has
+    /// stopped), the flags are not consulted.
+    func writtenRun(from seq: Int, limit: Int, allWritten: Bool) -> Int {
+        let inChunk = seq & (Self.chunkSize - 1)
+        let most = min(limit, Self.chunkSize - inChunk)
+        guard most > 0 else { return 0 }
+        if allWritten { return most }
+        guard isWritten(seq) else { return 0 }
+        var chunkIndex = seq >> Self.chunkShift
+        if ringChunks > 0 { chunkIndex &= ringMask }
+        // isWritten(seq) saw the chunk made (and, for a window, not handed back before `seq`).
+        guard let ready = chunks[chunkIndex].ready else { return 0 }
+        var count = 1
+        while count < most, ready[inChunk + count].load(ordering: .acquiring) { count += 1 }
+        return count
+    }
+
+    /// The slots of the events `seq..<seq + count`, all in one chunk (see `writtenRun`); read
+    /// them before handing their chunk back.
+    func slots(from seq: Int, count: Int) -> UnsafeBufferPointer<Slot> {
+        let chunkIndex = ringChunks > 0 ? (seq >> Self.chunkShift) & ringMask : seq >> Self.chunkShift
+        let inChunk = seq & (Self.chunkSize - 1)
+        precondition(count >= 0 && inChunk + count <= Self.chunkSize, "a run of slots crosses a chunk")
+        return UnsafeBufferPointer(start: chunks[chunkIndex].slots + inChunk, count: count)
     }
 
     /// With a window: writes the slot once the reader has freed its chunk.
     private func storeInRing(_ slot: Slot, at seq: Int) {
         let chunkIndex = seq >> Self.chunkShift
         if chunkIndex >= released.load(ordering: .acquiring) + ringChunks { waitForSpace(chunkIndex) }
-        let chunk = chunks[chunkIndex % ringChunks]
+        let chunk = chunks[chunkIndex & ringMask]
         let index = seq & (Self.chunkSize - 1)
         (chunk.slots + index).initialize(to: slot)
         chunk.ready?[index].store(true, ordering: .releasing)
@@ -242,7 +264,7 @@ final class EventStore: @unchecked Sendable {
         var freed = released.load(ordering: .relaxed)
         guard freed < done else { return }
         while freed < done {
-            let ready = chunks[freed % ringChunks].ready
+            let ready = chunks[freed & ringMask].ready
             for slot in 0..<Self.chunkSize { ready?[slot].store(false, ordering: .relaxed) }
             freed += 1
             released.store(freed, ordering: .releasing)
@@ -273,5 +295,12 @@ final class EventStore: @unchecked Sendable {
         }
         if reachedLimit { onLimit(limitChunk << Self.chunkShift) }  // after dropping `growth`
         return chunk
+    }
+}
+
+extension Int {
+    /// The smallest power of two at least `self` (which is at least 1 and at most 2^62).
+    fileprivate var roundedUpToPowerOfTwo: Int {
+        self <= 1 ? 1 : 1 << (Int.bitWidth - (self - 1).leadingZeroBitCount)
     }
 }

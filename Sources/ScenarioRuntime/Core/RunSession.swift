@@ -28,10 +28,10 @@ package final class RunSession: Sendable {
         // Events are kept whole only when asked; otherwise they stream out through a window of
         // the timeline (or are not kept at all when nothing reads them).
         let retention: EventStore.Retention =
-            options.keepsEvents ? .all : options.onEvents == nil ? .none : .window(chunks: Self.windowChunks)
+            options.keepsEvents ? .all : !options.streamsEvents ? .none : .window(chunks: Self.windowChunks)
         let streamerParker = Parker()
         let context = RunContext(
-            scenario: scenario, speed: options.speed, streaming: options.onEvents != nil, waker: waker, clock: clock,
+            scenario: scenario, speed: options.speed, streaming: options.streamsEvents, waker: waker, clock: clock,
             retention: retention, onFull: { streamerParker.unpark() },
             maximumEvents: options.keepsEvents ? options.maximumEvents : .max, maximumTextBytes: options.maximumTextBytes,
             singleStep: singleStep, observer: observer)
@@ -45,7 +45,7 @@ package final class RunSession: Sendable {
             let handler = InterruptHandler(monitor: context.monitor)
             interrupts.withLock { $0 = handler }
         }
-        streamer = options.onEvents.map { EventStreamer(recorder: context.recorder, observer: $0, parker: streamerParker) }
+        streamer = options.batchObserver.map { EventStreamer(recorder: context.recorder, observer: $0, parker: streamerParker) }
     }
 
     /// 8 chunks of 65,536 events: 16 MiB of timeline in memory at most when streaming.

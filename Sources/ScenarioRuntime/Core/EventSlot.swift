@@ -1,0 +1,43 @@
+/// An event as the timeline stores it: its `seq` is its index in the store. 32 bytes and no
+/// references, so that storing one copies plain memory; a text value lives in the store's list of
+/// texts, and the slot holds its index there.
+///
+/// `package`, so that encoders read the events of a batch (`EventBatch`) straight from the storage
+/// the instances wrote, rather than from `Event` values made for them.
+package struct EventSlot {
+    /// Nanoseconds since the run started.
+    package var nanoseconds: Int64
+    /// The integer value, or the index of the text value in the store.
+    package var payload: Int64
+    /// Index into `RunReport.instances`.
+    package var instance: Int32
+    /// Index into `RunReport.objects`, or -1.
+    package var object: Int32
+    package var kind: EventKind
+    package var valueKind: ValueKind
+
+    /// What `payload` holds.
+    package enum ValueKind: UInt8 {
+        case none, integer, text
+    }
+
+    package init(nanoseconds: Int64, payload: Int64, instance: Int32, object: Int32, kind: EventKind, valueKind: ValueKind) {
+        self.nanoseconds = nanoseconds
+        self.payload = payload
+        self.instance = instance
+        self.object = object
+        self.kind = kind
+        self.valueKind = valueKind
+    }
+
+    /// The event this slot holds, as the event with this `seq`; `text` gives a text payload's value.
+    @inline(__always)
+    func event(seq: Int, text: (Int64) -> String) -> Event {
+        let value: EventValue = switch valueKind {
+        case .none: .none
+        case .integer: .integer(Int(payload))
+        case .text: .text(text(payload))
+        }
+        return Event(seq: seq, nanoseconds: nanoseconds, instance: instance, kind: kind, object: object, value: value)
+    }
+}
