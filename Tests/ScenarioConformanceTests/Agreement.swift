@@ -12,10 +12,10 @@ enum Agreement {
     /// The aspects of `report` that `leeway` does not let differ.
     static func aspects(of report: RunReport, leeway: Leeway) -> [Aspect] {
         var aspects = [
-            Aspect(name: "status", lines: [report.status.rawValue]),
             Aspect(name: "error", lines: report.error.map { ["\($0.message) at \($0.location)"] } ?? []),
             Aspect(name: "instance ends", lines: report.instances.map { "\($0.name) \($0.status.rawValue)" }),
         ]
+        if leeway < .outcomeDependent { aspects.insert(Aspect(name: "status", lines: [report.status.rawValue]), at: 0) }
         if leeway <= .timing {
             aspects += [
                 Aspect(name: "variables", lines: report.variables.map { "\($0.name) = \($0.value)" }),

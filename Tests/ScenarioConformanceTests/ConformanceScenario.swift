@@ -48,6 +48,7 @@ struct ConformanceScenario: Sendable, CustomTestStringConvertible {
         "10-bounded-buffer.yaml": ["conformance: interleaving"],
         "11-lost-update.yaml": ["conformance: schedule-dependent"],  // lost updates, or none on the loop
         "12-reentrant-lock.yaml": ["conformance: interleaving"],
+        "15-lost-update-odds.yaml": ["conformance: outcome-dependent"],  // the point of the example
     ]
 
     static let examples = load("scenarios", markers: exampleMarkers)

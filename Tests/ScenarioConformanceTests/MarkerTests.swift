@@ -10,6 +10,19 @@ struct MarkerTests {
         ])
         #expect(markers == ConformanceMarkers(leeway: .timing, ends: .error, errorAt: "3:7", timeout: 0.5))
         #expect(try ConformanceMarkers.parse(["# Teaches: locks"]) == ConformanceMarkers())
+        #expect(try ConformanceMarkers.parse(["# conformance: outcome-dependent"]).leeway == .outcomeDependent)
+    }
+
+    static let report = RunReport(
+        scenario: "s", runtime: "threads", status: .ok, duration: 0, variables: [], queues: [], expectations: [],
+        instances: [], objects: [], deadlock: nil, error: nil, events: [], contention: [])
+
+    /// Only an outcome-dependent scenario lets the status differ; every other leeway compares it.
+    @Test func onlyAnOutcomeDependentScenarioLetsTheStatusDiffer() {
+        for leeway in [Leeway.none, .interleaving, .timing, .scheduleDependent, .outcomeDependent] {
+            let names = Agreement.aspects(of: Self.report, leeway: leeway).map(\.name)
+            #expect(names.contains("status") == (leeway != .outcomeDependent), "\(leeway)")
+        }
     }
 
     @Test(arguments: [

@@ -15,11 +15,15 @@ enum Leeway: Int, Comparable, Sendable {
     /// The final variables and queues too (lost updates): only the status, the error and how
     /// each instance ended agree.
     case scheduleDependent
+    /// Whether the expectations hold too (a lost update that an `expect` catches on some
+    /// schedules): the status may be `ok` or `expectation_failed`; how each instance ended agrees.
+    case outcomeDependent
 
     static func < (a: Leeway, b: Leeway) -> Bool { a.rawValue < b.rawValue }
 
     static let words: [String: Leeway] = [
         "interleaving": .interleaving, "timing": .timing, "schedule-dependent": .scheduleDependent,
+        "outcome-dependent": .outcomeDependent,
     ]
 }
 
