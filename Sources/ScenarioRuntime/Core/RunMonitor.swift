@@ -104,7 +104,7 @@ package final class RunMonitor: Sendable {
     /// `unblock(instance)`, called by the instance itself as it retries after a park: skips the
     /// mutex when a waker already unblocked it, as one usually did (about one acquire in two
     /// under the simulator's random schedule). Only the instance marks itself blocked, so a
-    /// `false` it reads stays true until it blocks again; a stale `true` only takes the mutex.
+    /// `false` it reads stays false until it blocks again; a stale `true` only takes the mutex.
     @inline(__always)
     func unblockSelf(_ instance: Int) {
         if blockedFlags[instance].load(ordering: .relaxed) { unblock(instance) }
