@@ -11,30 +11,48 @@ protocol Chooser {
 }
 
 /// `--strategy random`: every runnable instance is equally likely to take each step.
-struct RandomChooser: Chooser {
+///
+/// Plain memory rather than arrays, as the `Scheduler`: it is asked on every step, and arrays
+/// would cost a uniqueness check on every insert and remove. A class, to free it; only the
+/// simulation's thread uses it.
+final class RandomChooser: Chooser {
     private var random: SplitMix64
-    /// The set, in no particular order (removal swaps the last one in).
-    private var members: [Int32] = []
+    /// The set, in no particular order (removal swaps the last one in); `count` of them.
+    private let members: UnsafeMutablePointer<Int32>
+    private var count = 0
     /// Each instance's index in `members`, or -1.
-    private var slots: [Int32]
+    private let slots: UnsafeMutablePointer<Int32>
+    private let capacity: Int
 
     init(instances: Int, seed: UInt64) {
         random = SplitMix64(seed: seed)
-        slots = Array(repeating: -1, count: instances)
-        members.reserveCapacity(instances)
+        capacity = max(1, instances)
+        members = .allocate(capacity: capacity)
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: -1, count: capacity)
     }
 
-    var isEmpty: Bool { members.isEmpty }
-
-    mutating func insert(_ instance: Int) {
-        slots[instance] = Int32(truncatingIfNeeded: members.count)
-        members.append(Int32(truncatingIfNeeded: instance))
+    deinit {
+        members.deallocate()
+        slots.deallocate()
     }
 
-    mutating func remove(_ instance: Int) {
+    var isEmpty: Bool { count == 0 }
+
+    func insert(_ instance: Int) {
+        // Each instance is in the set at most once, so `members` never overflows.
+        precondition(slots[instance] < 0, "instance \(instance) is already runnable")
+        slots[instance] = Int32(truncatingIfNeeded: count)
+        members[count] = Int32(truncatingIfNeeded: instance)
+        count += 1
+    }
+
+    func remove(_ instance: Int) {
         let slot = Int(slots[instance])
-        let last = members.removeLast()
-        if slot < members.count {
+        precondition(slot >= 0, "instance \(instance) is not runnable")
+        count -= 1
+        let last = members[count]
+        if slot < count {
             members[slot] = last
             slots[Int(last)] = Int32(truncatingIfNeeded: slot)
         }
@@ -42,7 +60,7 @@ struct RandomChooser: Chooser {
     }
 
     @inline(__always)
-    mutating func choose(step: Int) -> Int {
-        members.count == 1 ? Int(members[0]) : Int(members[random.below(members.count)])
+    func choose(step: Int) -> Int {
+        count == 1 ? Int(members[0]) : Int(members[random.below(count)])
     }
 }

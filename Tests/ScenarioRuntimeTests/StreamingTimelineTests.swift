@@ -10,6 +10,34 @@ import Testing
 struct StreamingTimelineTests {
     /// A window of two chunks, ten chunks' worth of events written by two threads, read by a
     /// third: every event arrives, in `seq` order, and the store never holds more than the window.
+    /// A window's chunks are a power of two, so that placing an event in the ring is a mask:
+    /// three chunks asked for are four, and the events still come out whole and in order.
+    @Test func aWindowIsRoundedUpToAPowerOfTwoChunks() {
+        let store = EventStore(tracksWrites: true, retention: .window(chunks: 3))
+        #expect(store.heldCapacity == 4 * EventStore.chunkSize)
+        let total = 9 * EventStore.chunkSize
+        var read = 0
+        var inOrder = true
+        for seq in 0..<total {
+            store.store(
+                EventStore.Slot(nanoseconds: Int64(seq), payload: 0, instance: 0, object: -1, kind: .increment,
+                                valueKind: .integer), at: seq)
+            // The reader keeps up a chunk behind: the writer never waits.
+            while read <= seq - EventStore.chunkSize, store.isWritten(read) {
+                inOrder = inOrder && store.event(at: read).nanoseconds == Int64(read)
+                read += 1
+                store.release(before: read)
+            }
+        }
+        while read < total, store.isWritten(read) {
+            inOrder = inOrder && store.event(at: read).nanoseconds == Int64(read)
+            read += 1
+        }
+        #expect(inOrder)
+        #expect(read == total)
+        #expect(store.heldCapacity == 4 * EventStore.chunkSize)
+    }
+
     @Test func aSmallWindowLosesNothingAndStaysSmall() {
         let store = EventStore(tracksWrites: true, retention: .window(chunks: 2))
         let perWriter = 5 * EventStore.chunkSize

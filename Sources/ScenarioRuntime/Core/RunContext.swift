@@ -53,14 +53,16 @@ package final class RunContext: Sendable {
     /// Makes `instances` runnable and wakes them; the action a state machine asked for,
     /// performed after its mutex was dropped.
     func wake(_ instances: [Int]) {
-        for instance in instances {
-            monitor.unblock(instance)
-            waker.wake(instance)
-        }
+        for instance in instances { wake(instance) }
     }
 
+    /// As `wake(_:)` for one instance, if any: without making an array, as a lock's release does
+    /// on every contended acquire.
+    @inline(__always)
     func wake(_ instance: Int?) {
-        if let instance { wake([instance]) }
+        guard let instance else { return }
+        monitor.unblock(instance)
+        waker.wake(instance)
     }
 
     /// Scales a scenario duration by `--speed`. A speed so low that the duration would not fit

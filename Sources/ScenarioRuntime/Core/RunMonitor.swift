@@ -26,8 +26,11 @@ package final class RunMonitor: Sendable {
     private let mutex = PThreadMutex()
     private let condition = PThreadCondition()
     /// What the monitor knows; only touched with `mutex` held, which is why it may be
-    /// nonisolated(unsafe) in a Sendable class.
-    private nonisolated(unsafe) var tally: Tally
+    /// nonisolated(unsafe) in a Sendable class. It goes without the run-time exclusivity check
+    /// (`@exclusivity(unchecked)`), which cost more than the rest of `block`, and blocking and
+    /// waking come here on every contended acquire: safe because no access to it overlaps another
+    /// (none is held `inout` across a call that reaches `tally` again).
+    @exclusivity(unchecked) private nonisolated(unsafe) var tally: Tally
 
     private struct Tally {
         var states: [InstanceState]
@@ -51,6 +54,11 @@ package final class RunMonitor: Sendable {
         var nextAnalysis: Int64 = 0
     }
     private let isDaemon: [Bool]
+    /// Whether each instance is blocked, as `tally.states` says, mirrored in atomics (written with
+    /// `mutex` held) so that an instance retrying after a wake can tell without the mutex that a
+    /// waker already unblocked it (see `unblockSelf`). `nonisolated(unsafe)`: the pointer never
+    /// changes and the memory is atomics, freed in `deinit`.
+    private nonisolated(unsafe) let blockedFlags: UnsafeMutablePointer<Atomic<Bool>>
     /// Set once an outcome is decided; instances poll it between steps and after every wake.
     let stopping = Atomic<Bool>(false)
     /// The owner of a lock object, read without its mutex.
@@ -69,6 +77,13 @@ package final class RunMonitor: Sendable {
             nonDaemonsLeft: isDaemon.filter { !$0 }.count, blockedNonDaemons: 0)
         self.lockOwner = lockOwner
         self.analysis = ProgressAnalysis(scenario)
+        blockedFlags = .allocate(capacity: max(1, isDaemon.count))
+        for instance in 0..<max(1, isDaemon.count) { (blockedFlags + instance).initialize(to: Atomic(false)) }
+    }
+
+    deinit {
+        blockedFlags.deinitialize(count: max(1, isDaemon.count))
+        blockedFlags.deallocate()
     }
 
     package var isStopping: Bool { stopping.load(ordering: .relaxed) }
@@ -86,6 +101,15 @@ package final class RunMonitor: Sendable {
         mutex.withLock { decide(.timedOut) }
     }
 
+    /// `unblock(instance)`, called by the instance itself as it retries after a park: skips the
+    /// mutex when a waker already unblocked it, as one usually did (about one acquire in two
+    /// under the simulator's random schedule). Only the instance marks itself blocked, so a
+    /// `false` it reads stays false until it blocks again; a stale `true` only takes the mutex.
+    @inline(__always)
+    func unblockSelf(_ instance: Int) {
+        if blockedFlags[instance].load(ordering: .relaxed) { unblock(instance) }
+    }
+
     /// The instance is about to wait, at instruction `pc`. Called with the object's mutex held,
     /// after the state machine queued the instance. Returns false when the run is ending (do not park).
     /// `since` is when the instance began to wait for this step (on the run's clock), for the
@@ -95,6 +119,7 @@ package final class RunMonitor: Sendable {
             if tally.states[instance] == .finished { preconditionFailure("instance \(instance) blocks after it finished") }
             if !isDaemon[instance], tally.states[instance].wait == nil { tally.blockedNonDaemons += 1 }
             tally.states[instance] = .blocked(wait)
+            blockedFlags[instance].store(true, ordering: .relaxed)
             tally.positions[instance] = pc
             tally.blockedSince[instance] = since
             // Marked blocked even when the run is already ending: the state machine queued the
@@ -112,6 +137,7 @@ package final class RunMonitor: Sendable {
         mutex.withLock {
             guard tally.states[instance].wait != nil else { return }
             tally.states[instance] = .running
+            blockedFlags[instance].store(false, ordering: .relaxed)
             if !isDaemon[instance] { tally.blockedNonDaemons -= 1 }
         }
     }
@@ -130,6 +156,7 @@ package final class RunMonitor: Sendable {
         mutex.withLock {
             if !isDaemon[instance], tally.states[instance].wait != nil { tally.blockedNonDaemons -= 1 }
             tally.states[instance] = .finished
+            blockedFlags[instance].store(false, ordering: .relaxed)
             if !isDaemon[instance] { tally.nonDaemonsLeft -= 1 }
             if tally.nonDaemonsLeft == 0 {
                 decide(.completed)

@@ -20,7 +20,7 @@ extension Interpreter {
             // permit or item, the last other instance blocking meanwhile would make the monitor
             // see nobody running (or a lock cycle through it): a deadlock that is not one.
             // No-op when a waker already did it.
-            if waitedSince != nil { monitor.unblock(instance) }
+            if waitedSince != nil { monitor.unblockSelf(instance) }
             if let result = attempt(&state, waitedSince) { return result }
             if waitedSince == nil {
                 waitedSince = context.clock.now
