@@ -24,7 +24,12 @@ private struct ScenarioProblems: Error, CustomStringConvertible {
 }
 
 private func run(_ yaml: String, executor: AsyncEngine.Executor, speed: Double = 20) async throws -> RunReport {
-    try await AsyncEngine.run(compile(yaml), options: RunOptions(speed: speed, timeout: 60), executor: executor)
+    let compiled = try compile(yaml)
+    // High priority, which the run's tasks inherit: synchronous tests of other suites (waiting for the
+    // built binary) occupy threads of the same cooperative pool, and must not starve the run.
+    return await Task(priority: .high) {
+        await AsyncEngine.run(compiled, options: RunOptions(speed: speed, timeout: 60), executor: executor)
+    }.value
 }
 
 private let lostUpdate = """

@@ -45,7 +45,11 @@ actor ConformanceRuns {
     func report(_ scenario: ConformanceScenario, on engine: Engine) async throws -> RunReport {
         let key = scenario.path + "\u{0}" + engine.name
         if let run = runs[key] { return try await run.value }
-        let run = Task {
+        // High priority: the async pool engine's tasks inherit it. Swift Testing runs synchronous
+        // tests (those that wait for the built binary) on the same cooperative pool, one thread per
+        // core; at default priority, a stream of them could keep the run's tasks waiting for seconds,
+        // past a short time-out, and the engines would seem to disagree.
+        let run = Task(priority: .high) {
             let compiled = try scenario.compiled()
             let timeout = try scenario.markers().timeout ?? Self.timeout
             return await engine.run(compiled, RunOptions(speed: Self.speed, timeout: timeout))
