@@ -162,6 +162,7 @@ extension ObjectKind {
         case .barrier: "barrier"
         case .queue: "queue"
         case .worker: "worker"
+        case .pool: "pool"
         }
     }
 }
