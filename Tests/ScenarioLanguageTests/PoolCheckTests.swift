@@ -79,6 +79,7 @@ struct PoolCheckTests {
                 daemon: true
                 pool: ‸p
                 steps: [{log: hi}]
+              main: [{log: hi}]
             """), "worker 'w' is a daemon and runs in a pool"),
     ]
 
