@@ -10,6 +10,7 @@ public struct CompiledExpression: Sendable {
         case index
         case item
         case round
+        case builtin(Builtin)
         case negate
         case binary(ArithmeticOperator)
     }
@@ -33,6 +34,7 @@ public struct CompiledExpression: Sendable {
             case .index: push(.index)
             case .item: push(.item)
             case .round: push(.round)
+            case .builtin(let builtin, _): push(.builtin(builtin))
             case .negate(let operand, _):
                 emit(operand)
                 code.append(.negate)

@@ -62,6 +62,8 @@ public struct CompiledObject: Sendable {
     public let kind: ObjectKind
     /// For a worker: the IDs of its instances.
     public let instances: [Int]
+    /// For a worker: whether it has a `result:` (its futures return a value).
+    public var hasResult = false
 }
 
 public struct CompiledInstance: Sendable {
@@ -75,6 +77,8 @@ public struct CompiledInstance: Sendable {
     public let isDaemon: Bool
     /// Index into `CompiledScenario.programs`.
     public let program: Int
+    /// The pool the instance is submitted to, if its worker has one.
+    public var pool: ObjectID? = nil
 }
 
 /// One instruction of a compiled program, with where its step was written. Instructions hold
@@ -113,6 +117,18 @@ public enum Operation: Sendable {
     case loopStart(count: Operand?, end: Int)
     /// Ends a round of the `repeat` whose `loopStart` is at `start`.
     case loopEnd(start: Int)
+    /// A pooled instance's first instruction: wait for a slot of the pool, then start in it.
+    case enterPool(ObjectID)
+    /// The task is done: its future gets `result` (if any) and whoever waits for it is woken,
+    /// before the `on_done` callback runs. Only in workers with a `result:` or an `on_done:`.
+    case complete(result: Operand?)
+    /// The `on_done` callback starts (its steps follow).
+    case callback
+    /// `as_completed` (in completion order) or `gather` (submission order, once all finished): waits
+    /// for the next future of `worker` and runs the body with it, or jumps past `end` when none is left.
+    case nextFuture(worker: ObjectID, inSubmissionOrder: Bool, end: Int)
+    /// Ends the body of the `as_completed`/`gather` whose `nextFuture` is at `start`.
+    case futureEnd(start: Int)
 }
 
 /// An integer read when the instruction runs.
@@ -140,6 +156,8 @@ public struct Template: Sendable {
         case index
         case item
         case round
+        /// `{future}`: the name of the instance whose future is handled.
+        case future
         /// An index into `CompiledScenario.expressions`.
         case expression(Int)
     }

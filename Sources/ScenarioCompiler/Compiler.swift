@@ -18,16 +18,20 @@ public enum Compiler {
             ids[worker.name.value] = id
             let count = worker.instanceCount
             let range = instances.count..<(instances.count + count)
-            objects.append(CompiledObject(name: worker.name.value, kind: .worker, instances: Array(range)))
+            var object = CompiledObject(name: worker.name.value, kind: .worker, instances: Array(range))
+            object.hasResult = worker.result != nil
+            objects.append(object)
             for index in 1..<(count + 1) {
-                instances.append(CompiledInstance(
+                var instance = CompiledInstance(
                     name: count == 1 ? worker.name.value : "\(worker.name.value)-\(index)",
                     worker: id, workerName: worker.name.value, index: index, isDaemon: worker.isDaemon,
-                    program: program))
+                    program: program)
+                instance.pool = worker.pool.flatMap { ids[$0.value] }
+                instances.append(instance)
             }
         }
         var compiler = StepCompiler(ids: ids, workerNames: Set(ast.workers.map(\.name.value)))
-        let programs = ast.workers.map { compiler.program($0.steps) }
+        let programs = ast.workers.map { compiler.program($0) }
         let expectations = ast.expectations.map { expectation in
             (variable: compiler.id(expectation.variable), value: expectation.value)
         }
@@ -55,9 +59,18 @@ private struct StepCompiler {
         self.workerNames = workerNames
     }
 
-    mutating func program(_ steps: [Step]) -> [Instruction] {
+    /// A worker's program: a pooled one first waits for a slot; one with a `result:` or an
+    /// `on_done:` completes its future before the callback's steps.
+    mutating func program(_ worker: WorkerDeclaration) -> [Instruction] {
         code = []
-        emit(steps)
+        if let pool = worker.pool { append(.enterPool(id(pool)), pool.location) }
+        let callback = worker.steps.last.flatMap { if case .callback = $0.action { $0 } else { nil } }
+        emit(callback == nil ? worker.steps : Array(worker.steps.dropLast()))
+        if worker.result != nil || callback != nil {
+            let location = worker.result?.location ?? callback?.location ?? worker.name.location
+            append(.complete(result: worker.result.map { operand($0.value) }), location)
+        }
+        if let callback { emit(callback.action, at: callback.location) }
         return code
     }
 
@@ -130,6 +143,17 @@ private struct StepCompiler {
             emit(body)
             code[start] = Instruction(operation: .loopStart(count: times, end: code.count), location: location)
             append(.loopEnd(start: start), location)
+        case .asCompleted(let target, let body), .gather(let target, let body):
+            let start = code.count
+            let ordered = if case .gather = action { true } else { false }
+            append(.nextFuture(worker: id(target), inSubmissionOrder: ordered, end: -1), location)
+            emit(body)
+            code[start] = Instruction(
+                operation: .nextFuture(worker: id(target), inSubmissionOrder: ordered, end: code.count), location: location)
+            append(.futureEnd(start: start), location)
+        case .callback(let body):
+            append(.callback, location)
+            emit(body)
         }
     }
 
@@ -143,7 +167,7 @@ private struct StepCompiler {
         case .index: return .index
         case .item: return .item
         case .round: return .round
-        case .negate, .binary:
+        case .negate, .binary, .builtin:
             expressions.append(CompiledExpression(expression, id: id))
             return .expression(expressions.count - 1)
         }
@@ -159,6 +183,7 @@ private struct StepCompiler {
             case .index: parts.append(.index)
             case .item: parts.append(.item)
             case .round: parts.append(.round)
+            case .future: parts.append(.future)
             case .expression(let expression):
                 switch operand(expression) {
                 case .literal(let value): parts.append(.text(String(value)))

@@ -55,7 +55,8 @@ struct EventDescription {
         case .acquire, .pass: .green
         case .log: .cyan
         case .stopped: .yellow
-        case .start, .finish: .dim
+        case .start, .finish, .submit: .dim
+        case .done, .callback: .green
         case .read, .increment, .decrement, .set, .put, .get, .taskDone: .blue
         case .release, .sleep, .wake, .work, .workEnd, .join, .wait: nil
         }

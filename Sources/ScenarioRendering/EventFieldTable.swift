@@ -105,6 +105,9 @@ extension EventKind {
         case .log: 18
         case .stopped: 19
         case .read: 20
+        case .submit: 21
+        case .done: 22
+        case .callback: 23
         }
     }
 }

@@ -59,6 +59,30 @@ public struct JSONReportRenderer: Sendable {
         renderer.appendList(report.expectations, to: &out) { $1.appendExpectation($0) }
         out.append(",\n  \"workers\": ")
         renderer.appendList(report.instances, to: &out) { $1.appendInstance($0) }
+        if !report.pools.isEmpty {
+            out.append(",\n  \"pools\": ")
+            renderer.appendList(report.pools, to: &out) { pool, out in
+                out.append("{\"name\": ")
+                out.appendString(pool.name)
+                out.append(", \"size\": ")
+                out.appendInt(pool.size)
+                out.append(pool.sizeIsCores ? ", \"size_is_cores\": true}" : ", \"size_is_cores\": false}")
+            }
+        }
+        if !report.results.isEmpty {
+            out.append(",\n  \"results\": ")
+            renderer.appendList(report.results, to: &out) { result, out in
+                out.append("{\"worker\": ")
+                out.appendString(result.worker)
+                out.append(", \"instance\": ")
+                out.appendString(result.instance)
+                out.append(", \"value\": ")
+                if let value = result.value { out.appendInt(value) } else { out.append("null") }
+                out.append(", \"completed\": ")
+                if let rank = result.completed { out.appendInt(rank) } else { out.append("null") }
+                out.append("}")
+            }
+        }
         out.append(",\n  \"deadlock\": ")
         renderer.appendDeadlock(report.deadlock, to: &out)
         out.append(",\n  \"error\": ")

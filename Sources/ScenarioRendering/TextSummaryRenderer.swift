@@ -17,6 +17,8 @@ public struct TextSummaryRenderer: Sendable {
         let style = TextStyle(useColor: useColor)
         var lines: [String] = []
         lines += section("state", state(of: report), style)
+        lines += section("pools", report.pools.map { String($0.summary.dropFirst(5)) }, style)
+        lines += section("results", report.results.map(result), style)
         lines += section("expectations", report.expectations.map { expectation($0, style) }, style)
         lines += deadlock(report.deadlock, style)
         if let failure = report.error {
@@ -33,6 +35,13 @@ public struct TextSummaryRenderer: Sendable {
     /// A bold title and its indented lines, or nothing when there are no lines.
     private func section(_ title: String, _ lines: [String], _ style: TextStyle) -> [String] {
         lines.isEmpty ? [] : [style.bold(title)] + lines.map { "  " + $0 }
+    }
+
+    /// "task-3 = 9 (done 1st)": the value and the place in completion order.
+    private func result(_ result: FutureResult) -> String {
+        guard let value = result.value, let rank = result.completed else { return "\(clean(result.instance)): not done" }
+        let suffix = (rank % 100) / 10 == 1 ? "th" : [1: "st", 2: "nd", 3: "rd"][rank % 10] ?? "th"
+        return "\(clean(result.instance)) = \(value) (done \(rank)\(suffix))"
     }
 
     private func state(of report: RunReport) -> [String] {

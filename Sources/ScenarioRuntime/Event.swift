@@ -18,6 +18,12 @@ public enum EventKind: String, Sendable, CaseIterable {
     /// A barrier opened (one event per instance that passes).
     case pass
     case log
+    /// The instance was submitted to a pool (`object`) at the start (pools, futures: Futures.md in grammar).
+    case submit
+    /// The instance's task is done: its future has its result (the value, if the worker has a `result:`).
+    case done
+    /// The instance's `on_done` callback starts, in its own thread (the value: its result, if any).
+    case callback
     /// The instance was stopped (a daemon at the end of the run, or everyone after a deadlock or timeout).
     case stopped
 }

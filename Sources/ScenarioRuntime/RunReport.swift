@@ -29,6 +29,10 @@ public struct RunReport: Sendable {
     public var events: Timeline
     /// Per lock and semaphore: acquisitions and waiting.
     public var contention: [ContentionStats]
+    /// The futures of workers with a `result:`, in submission order (empty when none has one).
+    public var results: [FutureResult] = []
+    /// The pools, in declaration order.
+    public var pools: [PoolInfo] = []
 
     public init(
         scenario: String, runtime: String, executor: String? = nil, status: RunStatus, duration: Double, variables: [NamedValue],

@@ -46,6 +46,8 @@ public enum ObjectKind: Sendable, Equatable {
     case barrier(parties: Int)
     case queue(capacity: Int)
     case worker
+    /// `pools: {name: {kind: threads, size: N}}`: an executor; nil size means the number of cores.
+    case pool(size: Int?)
 
     /// The noun used in messages: "semaphore", "reentrant lock".
     public var noun: String {
@@ -57,6 +59,7 @@ public enum ObjectKind: Sendable, Equatable {
         case .barrier: "barrier"
         case .queue: "queue"
         case .worker: "worker"
+        case .pool: "pool"
         }
     }
 
@@ -72,6 +75,7 @@ public enum ObjectKind: Sendable, Equatable {
         case .barrier: "barriers"
         case .queue: "queues"
         case .worker: "workers"
+        case .pool: "pools"
         }
     }
 }
@@ -82,7 +86,12 @@ public struct WorkerDeclaration: Sendable {
     /// `count:` when written; one instance otherwise.
     public var count: Located<Int>?
     public var isDaemon: Bool
+    /// The worker's steps; an `on_done:` callback is the last one, as a `.callback` step.
     public var steps: [Step]
+    /// `pool: NAME`: the instances are submitted to this pool at the start.
+    public var pool: Reference?
+    /// `result: EXPR`: the value each instance's future returns, evaluated when it finishes.
+    public var result: Located<IntegerExpression>?
 
     public init(name: Located<String>, count: Located<Int>? = nil, isDaemon: Bool = false, steps: [Step]) {
         self.name = name
@@ -92,6 +101,11 @@ public struct WorkerDeclaration: Sendable {
     }
 
     public var instanceCount: Int { count?.value ?? 1 }
+
+    /// The `on_done:` callback's steps, when the worker has one.
+    public var callback: [Step]? {
+        if case .callback(let body)? = steps.last?.action { body } else { nil }
+    }
 
     /// Whether `location` is in the text of this worker rather than copied in by an alias. An
     /// anchor comes before its aliases, so whatever an alias in this worker copies was written

@@ -34,7 +34,7 @@ enum ExpressionSyntax {
         switch expression {
         case .literal(let value):
             return value
-        case .variable, .index, .item, .round:
+        case .variable, .index, .item, .round, .builtin:
             return nil
         case .negate(let operand, let location):
             guard let value = constantValue(of: operand, problems: &problems) else { return nil }

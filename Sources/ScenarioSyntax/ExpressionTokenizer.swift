@@ -90,6 +90,11 @@ struct ExpressionTokenizer {
         case "i": return .operand(.index)
         case "item": return .operand(.item(here))
         case "round": return .operand(.round(here))
+        case "result": return .operand(.builtin(.result, here))
+        case "pid": return .operand(.builtin(.pid, here))
+        case "future":
+            return invalid("'future' is the name of the instance whose result is handled, not an integer, "
+                + "so it cannot be computed with", at: here)
         case "worker":
             return invalid("'worker' is the instance's name, not an integer, so it cannot be computed with; "
                 + "use 'i' for the instance's number", at: here)

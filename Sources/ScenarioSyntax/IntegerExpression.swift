@@ -10,6 +10,8 @@ public indirect enum IntegerExpression: Sendable {
     case index
     case item(SourceLocation)
     case round(SourceLocation)
+    /// `{result}` or `{pid}`: a value of the future being handled, or of the process.
+    case builtin(Builtin, SourceLocation)
     /// `-x`, with where the minus is written.
     case negate(IntegerExpression, at: SourceLocation)
     /// `x + y` and the like, with where the operator is written.
@@ -25,7 +27,7 @@ public indirect enum IntegerExpression: Sendable {
     private func collectLeaves(into result: inout [IntegerExpression]) {
         switch self {
         case .literal: break
-        case .variable, .index, .item, .round: result.append(self)
+        case .variable, .index, .item, .round, .builtin: result.append(self)
         case .negate(let operand, _): operand.collectLeaves(into: &result)
         case .binary(_, let left, let right, _):
             left.collectLeaves(into: &result)
@@ -37,7 +39,7 @@ public indirect enum IntegerExpression: Sendable {
     public var constantValue: Int? {
         switch self {
         case .literal(let value): return value
-        case .variable, .index, .item, .round: return nil
+        case .variable, .index, .item, .round, .builtin: return nil
         case .negate(let operand, _):
             guard let value = operand.constantValue else { return nil }
             return PythonArithmetic.negate(value).value
@@ -56,6 +58,7 @@ public indirect enum IntegerExpression: Sendable {
         case .index: return "i"
         case .item: return "item"
         case .round: return "round"
+        case .builtin(let builtin, _): return builtin.rawValue
         case .negate(let operand, _):
             let inner = operand.formatted
             return operand.isAtomic && !inner.hasPrefix("-") ? "-" + inner : "-(\(inner))"
@@ -78,6 +81,14 @@ public indirect enum IntegerExpression: Sendable {
         default: true
         }
     }
+}
+
+/// Built-in integer names of pools and futures.
+public enum Builtin: String, Sendable {
+    /// `{result}`: the value of the future handled by `on_done`, `as_completed` or `gather`.
+    case result
+    /// `{pid}`: the id of the OS process running the step (getpid()).
+    case pid
 }
 
 /// The binary operators of an integer expression.

@@ -13,6 +13,8 @@ extension ScenarioParser {
                 switch placeholder.value {
                 case "item": return .item(placeholder.location)
                 case "round": return .round(placeholder.location)
+                case "result": return .builtin(.result, placeholder.location)
+                case "pid": return .builtin(.pid, placeholder.location)
                 case "i": return .index
                 case "worker":
                     error("\(what) takes an integer, and '{worker}' is a name; use '{i}' for the instance's number",

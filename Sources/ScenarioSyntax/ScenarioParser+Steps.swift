@@ -18,8 +18,13 @@ extension ScenarioParser {
                 at: node.location)
             return nil
         }
-        let verbs = Verb.allCases.map(\.rawValue)
+        let verbs = Verb.stepVerbs.map(\.rawValue)
         let firstKey = first.keyText ?? ""
+        if firstKey == Verb.onDone.rawValue {
+            error("'on_done' is a key of a worker, next to 'steps:' (the callback run when each instance "
+                + "finishes), not a step", at: first.key.location)
+            return nil
+        }
         guard let verb = Verb(rawValue: firstKey) else {
             if let later = pairs.dropFirst().first(where: { Verb(rawValue: $0.keyText ?? "") != nil }) {
                 error("the verb '\(later.keyText ?? "")' must come first in its step, before '\(firstKey.elided)'",
@@ -69,6 +74,12 @@ extension ScenarioParser {
         case .repeat:
             guard let count = repeatCount(value), let body = modifiers["do"] else { return nil }
             return .repeat(count, body: steps(body, owner: "'repeat'"))
+        case .asCompleted, .gather:
+            guard let target = name(value), let body = modifiers["do"] else { return nil }
+            let inner = steps(body, owner: "'\(verb.rawValue): \(target.value)'")
+            return verb == .gather ? .gather(target, body: inner) : .asCompleted(target, body: inner)
+        case .onDone:
+            preconditionFailure("'on_done' is refused before its step is read")
         case .increment, .decrement:
             guard let target = name(value) else { return nil }
             let amount = modifiers["by"].map { integerExpression($0, what: "'by'") } ?? .literal(1)

@@ -2,7 +2,7 @@ import ScenarioDiagnostics
 import ScenarioYAML
 
 extension ScenarioParser {
-    static let workerKeys = ["steps", "count", "daemon"]
+    static let workerKeys = ["steps", "count", "daemon", "pool", "result", "on_done"]
 
     /// `workers:` — a map of name → list of steps, or name → {steps, count, daemon}.
     mutating func workers(_ node: YAMLNode) -> [WorkerDeclaration] {
@@ -28,6 +28,7 @@ extension ScenarioParser {
             worker.steps = steps(node, owner: "worker '\(name.value)'")
         case .mapping(let pairs):
             var sawSteps = false
+            var callback: Step?
             for pair in pairs {
                 switch pair.keyText {
                 case "steps":
@@ -37,15 +38,23 @@ extension ScenarioParser {
                     worker.count = integer(pair.value, what: "a worker's count", atLeast: 1)
                 case "daemon":
                     worker.isDaemon = boolean(pair.value, what: "'daemon'")?.value ?? false
+                case "pool":
+                    worker.pool = self.name(pair.value)
+                case "result":
+                    worker.result = workerResult(pair.value)
+                case "on_done":
+                    let body = steps(pair.value, owner: "the 'on_done' of worker '\(name.value)'")
+                    callback = Step(.callback(body: body), at: pair.key.location)
                 default:
                     let key = pair.keyText ?? "?"
                     let hint = Verb(rawValue: key) != nil
                         ? "; steps go in a list under 'steps:'"
                         : Suggestions.didYouMean(key, in: Self.workerKeys)
                     error("unknown key '\(key.elided)' in worker '\(name.value)'\(hint) (a worker map takes "
-                        + "'steps', 'count' and 'daemon')", at: pair.key.location)
+                        + "'steps', 'count', 'daemon', 'pool', 'result' and 'on_done')", at: pair.key.location)
                 }
             }
+            if let callback { worker.steps.append(callback) }
             if !sawSteps {
                 error("worker '\(name.value)' has no 'steps:' list", at: node.location)
             }

@@ -25,7 +25,7 @@ struct ScenarioParser {
 
     static let topLevelKeys = [
         "scenario", "description", "runtime", "variables", "locks", "semaphores", "barriers", "queues",
-        "workers", "expect",
+        "pools", "workers", "expect",
     ]
 
     mutating func parseScenario(_ root: YAMLNode) -> ScenarioAST {
@@ -67,6 +67,8 @@ struct ScenarioParser {
                 ast.declarations += section(pair.value, named: key) { parser, node in
                     .queue(capacity: parser.integer(node, what: "a queue's capacity (0 for unbounded)", atLeast: 0)?.value ?? 0)
                 }
+            case "pools":
+                ast.declarations += section(pair.value, named: key) { parser, node in parser.poolKind(node) }
             case "workers":
                 ast.workersKey = pair.key.location
                 ast.workers = workers(pair.value)

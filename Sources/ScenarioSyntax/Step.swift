@@ -31,6 +31,12 @@ public indirect enum StepAction: Sendable {
     case wait(Reference)
     case log(TextTemplate)
     case `repeat`(RepeatCount, body: [Step])
+    /// `as_completed: W` with `do:`: the body once per instance of W, in completion order.
+    case asCompleted(Reference, body: [Step])
+    /// `gather: W` with `do:`: waits for every instance of W, then the body once per instance in submission order.
+    case gather(Reference, body: [Step])
+    /// A worker's `on_done:` callback, always its last step (never written as a step).
+    case callback(body: [Step])
 
     /// The verb as written in a scenario file.
     public var verb: Verb {
@@ -50,6 +56,9 @@ public indirect enum StepAction: Sendable {
         case .wait: .wait
         case .log: .log
         case .repeat: .repeat
+        case .asCompleted: .asCompleted
+        case .gather: .gather
+        case .callback: .onDone
         }
     }
 
@@ -57,9 +66,10 @@ public indirect enum StepAction: Sendable {
     public var target: Reference? {
         switch self {
         case .acquire(let r), .release(let r), .with(let r, _), .increment(let r, _), .decrement(let r, _),
-            .set(let r, _), .put(let r, _), .get(let r), .taskDone(let r), .join(let r), .wait(let r):
+            .set(let r, _), .put(let r, _), .get(let r), .taskDone(let r), .join(let r), .wait(let r),
+            .asCompleted(let r, _), .gather(let r, _):
             r
-        case .sleep, .work, .log, .repeat:
+        case .sleep, .work, .log, .repeat, .callback:
             nil
         }
     }
@@ -67,7 +77,8 @@ public indirect enum StepAction: Sendable {
     /// The nested steps of `with` and `repeat`.
     public var body: [Step] {
         switch self {
-        case .with(_, let body), .repeat(_, let body): body
+        case .with(_, let body), .repeat(_, let body), .asCompleted(_, let body), .gather(_, let body),
+            .callback(let body): body
         default: []
         }
     }
@@ -78,6 +89,13 @@ public enum Verb: String, Sendable, CaseIterable {
     case acquire, release, with, sleep, work, increment, decrement, set, put, get
     case taskDone = "task_done"
     case join, wait, log, `repeat`
+    case asCompleted = "as_completed"
+    case gather
+    /// A worker key, not a step: the verb of a `.callback` step.
+    case onDone = "on_done"
+
+    /// The verbs that a step may start with.
+    public static var stepVerbs: [Verb] { allCases.filter { $0 != .onDone } }
 
     /// "an 'increment'", "a 'put'", for messages.
     public var withArticle: String {
@@ -88,7 +106,7 @@ public enum Verb: String, Sendable, CaseIterable {
     /// Keys that may follow the verb in the same step map, and whether they are required.
     public var modifiers: [(key: String, required: Bool)] {
         switch self {
-        case .with, .repeat: [("do", true)]
+        case .with, .repeat, .asCompleted, .gather: [("do", true)]
         case .increment, .decrement: [("by", false)]
         case .set: [("to", true)]
         case .put: [("value", false)]

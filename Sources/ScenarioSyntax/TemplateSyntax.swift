@@ -47,6 +47,9 @@ enum TemplateSyntax {
                 case "i": part = .index
                 case "item": part = .item(here)
                 case "round": part = .round(here)
+                case "result": part = .expression(.builtin(.result, here))
+                case "pid": part = .expression(.builtin(.pid, here))
+                case "future": part = .future(here)
                 default: part = .variable(Reference(name, at: here))
                 }
             } else {

@@ -14,6 +14,8 @@ public struct TextTemplate: Sendable {
         case item(SourceLocation)
         /// `{round}`: the 1-based iteration of the innermost `repeat`.
         case round(SourceLocation)
+        /// `{future}`: the name of the instance whose result `as_completed` or `gather` handles.
+        case future(SourceLocation)
         /// `{i * 2}`: an integer expression (a bare name is one of the cases above).
         case expression(IntegerExpression)
     }

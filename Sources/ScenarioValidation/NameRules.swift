@@ -6,7 +6,7 @@ enum NameRules {
     /// Names a variable cannot have. Only variables are interpolated (`{name}`) and checked in
     /// `expect`, where these names already mean something; a worker, lock, semaphore, barrier or
     /// queue is never read in either place, so it may be called `worker` or `round`.
-    static let reservedForVariables: Set<String> = ["worker", "i", "item", "round", "deadlock"]
+    static let reservedForVariables: Set<String> = ["worker", "i", "item", "round", "deadlock", "result", "future", "pid"]
 
     static func check(_ context: inout ValidationContext) {
         var declarations = context.ast.declarations.map { ($0.name, $0.kind) }

@@ -15,9 +15,11 @@ enum ReferenceRules {
             return ({ $0.isQueue }, "a queue")
         case .join:
             return ({ $0.isQueue || $0 == .worker }, "a queue or a worker")
+        case .asCompleted, .gather:
+            return ({ $0 == .worker }, "a worker")
         case .wait:
             return ({ $0.isBarrier }, "a barrier")
-        case .sleep, .work, .log, .repeat:
+        case .sleep, .work, .log, .repeat, .onDone:
             return ({ _ in false }, "nothing")
         }
     }
@@ -124,6 +126,7 @@ enum ReferenceRules {
                 case .item(let location): .item(location)
                 case .round(let location): .round(location)
                 case .index: .index
+                case .builtin: .expression(leaf)
                 case .literal, .negate, .binary: nil
                 }
             }

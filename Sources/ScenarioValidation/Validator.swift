@@ -14,6 +14,7 @@ public enum Validator {
         WorkerRules.check(&context)
         LockUsageRules.check(&context)
         BarrierRules.check(&context)
+        PoolRules.check(&context)
         let diagnostics = context.diagnostics
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (ValidatedScenario(ast: ast, symbols: context.symbols), diagnostics)

@@ -49,6 +49,7 @@ struct ConformanceScenario: Sendable, CustomTestStringConvertible {
         "11-lost-update.yaml": ["conformance: schedule-dependent"],  // lost updates, or none on the loop
         "12-reentrant-lock.yaml": ["conformance: interleaving"],
         "15-lost-update-odds.yaml": ["conformance: outcome-dependent"],  // the point of the example
+        "16-pool-futures.yaml": ["conformance: timing"],  // which task finishes first, and in which slot
     ]
 
     static let examples = load("scenarios", markers: exampleMarkers)

@@ -27,6 +27,14 @@ struct InvariantSelfTests {
         #expect(Invariants.semaphoreBound(timeline([(2, .release)]) + three, permits: 2).isEmpty)
     }
 
+    @Test func pools() {
+        let three = timeline([(0, .start), (1, .start), (2, .start)])
+        #expect(!Invariants.poolCapacity(three, pool: 0, size: 2).isEmpty)
+        let turns = timeline([(0, .start), (1, .start), (0, .finish), (2, .start)])
+        #expect(Invariants.poolCapacity(turns, pool: 0, size: 2).isEmpty)
+        #expect(!Invariants.poolCapacity(turns, pool: 0, size: 1).isEmpty)
+    }
+
     @Test func barriers() {
         #expect(!Invariants.barrierRounds(timeline([(0, .wait), (0, .pass)]), parties: 2).isEmpty)
         #expect(!Invariants.barrierRounds(timeline([(0, .wait), (0, .wait), (0, .pass), (0, .pass)]), parties: 2).isEmpty)

@@ -23,6 +23,7 @@ enum Invariants {
             case .variable(let initial):
                 finalValue(events, initial: initial, final: report.variables.first { $0.name == object.name }?.value)
             case .worker: joinsAfterFinishes(events, of: object.instances, in: report.events)
+            case .pool(let size): poolCapacity(report.events, pool: Int32(id), size: size ?? PoolSize.cores)
             }
             problems += found.map { "\(object.name): \($0)" }
         }
@@ -42,7 +43,10 @@ enum Invariants {
         for event in events where kinds.indices.contains(Int(event.instance)) {
             kinds[Int(event.instance)].append(event.kind)
         }
-        return zip(instances, kinds).flatMap { instance, kinds -> [String] in
+        return zip(instances, kinds).flatMap { instance, allKinds -> [String] in
+            // A pooled task is submitted before it starts; one still queued at the end never starts.
+            let kinds = allKinds.first == .submit ? Array(allKinds.dropFirst()) : allKinds
+            if allKinds.first == .submit, kinds.isEmpty || kinds == [.stopped] { return [] }
             let ends = kinds.filter { $0 == .finish || $0 == .stopped }
             var problems: [String] = []
             if kinds.first != .start || kinds.filter({ $0 == .start }).count != 1 {
@@ -86,6 +90,20 @@ enum Invariants {
 
     /// Permits taken and not given back never exceed the permits (more releases than acquires
     /// are allowed: a release is never refused).
+    /// Never more than `size` tasks of a pool between their `start` in it and their end.
+    static func poolCapacity(_ events: some Collection<Event>, pool: Int32, size: Int) -> [String] {
+        var running = Set<Int32>()
+        for event in events {
+            if event.kind == .start, event.object == pool {
+                running.insert(event.instance)
+                if running.count > size { return ["seq \(event.seq): \(running.count) tasks running in a pool of \(size)"] }
+            } else if event.kind == .finish || event.kind == .stopped {
+                running.remove(event.instance)
+            }
+        }
+        return []
+    }
+
     static func semaphoreBound(_ events: [Event], permits: Int) -> [String] {
         var held = 0
         for event in events where event.kind == .acquire || event.kind == .release {

@@ -26,7 +26,16 @@ struct BatchEncodingTests {
           line: 2
         queues:
           mail: 0
+        pools:
+          runner: {kind: threads, size: 1}
         workers:
+          pooled:
+            pool: runner
+            result: 3
+            steps:
+              - log: pooled
+            on_done:
+              - log: "callback {result}"
           ticker:
             daemon: true
             steps:

@@ -366,9 +366,9 @@ struct CompletionStateMachineTests {
         #expect(completion.join(by: 8) == false)
         #expect(completion.join(by: 7) == false)
         #expect(completion.waiting == [7, 8])
-        #expect(completion.finish() == [])
+        #expect(completion.finish(0) == [])
         #expect(completion.remaining == 1)
-        #expect(completion.finish() == [7, 8])
+        #expect(completion.finish(0) == [7, 8])
         #expect(completion.remaining == 0)
         #expect(completion.waiting.isEmpty)
         #expect(completion.join(by: 7) == true)
@@ -377,8 +377,8 @@ struct CompletionStateMachineTests {
 
     @Test func extraFinishesDoNotGoBelowZero() {
         var completion = CompletionStateMachine(instances: 1)
-        #expect(completion.finish() == [])
-        #expect(completion.finish() == [])
+        #expect(completion.finish(0) == [])
+        #expect(completion.finish(0) == [])
         #expect(completion.remaining == 0)
         #expect(completion.join(by: 0) == true)
     }
@@ -389,6 +389,31 @@ struct CompletionStateMachineTests {
         _ = completion.join(by: 4)
         completion.cancel(3)
         #expect(completion.waiting == [4])
-        #expect(completion.finish() == [4])
+        #expect(completion.finish(0) == [4])
+    }
+}
+
+@Suite("Futures and pools: state machines")
+struct FutureStateMachineTests {
+    @Test func asCompletedSeesEachInstanceInCompletionOrder() {
+        var completion = CompletionStateMachine(instances: 2)
+        #expect(completion.completion(0, awaitedBy: 9) == nil)
+        #expect(completion.finish(5) == [9], "a follower wakes on every finish")
+        #expect(completion.completion(0, awaitedBy: 9) == 5)
+        #expect(completion.completion(1, awaitedBy: 9) == nil)
+        #expect(completion.finish(4) == [9])
+        #expect(completion.completed == [5, 4])
+    }
+
+    @Test func aFreedSlotGoesToTheNextQueuedTask() {
+        var pool = PoolStateMachine(size: 2, submissions: [10, 11, 12, 13])
+        #expect(pool.start(12) == nil, "queued behind two")
+        #expect(pool.start(11) == 2)
+        #expect(pool.start(10) == 1)
+        #expect(pool.finish(11) == 12, "the waiting task gets slot 2")
+        #expect(pool.start(12) == 2)
+        #expect(pool.finish(10) == nil, "13 has not tried yet; it finds slot 1 when it does")
+        #expect(pool.start(13) == 1)
+        #expect(pool.queued.isEmpty)
     }
 }

@@ -67,6 +67,13 @@ struct DeadlockExplainer {
             }
             return "worker \(name) to finish (not finished: \(described.joined(separator: ", "))"
                 + Self.more(left.count - described.count) + ")"
+        case .pool(let pool):
+            let (size, holders) = pool.withLock { ($0.size, $0.holders) }
+            let described = holders.prefix(Self.namesShown).map { other in
+                "\(instanceName(other)) " + (states[other].wait != nil ? "blocked" : "still running")
+            }
+            return "a slot of pool \(name) (all \(Self.grouped(size)) taken: \(described.joined(separator: ", "))"
+                + Self.more(holders.count - described.count) + ")"
         case .variable:
             preconditionFailure("instance \(instance) is blocked on variable '\(name)'")
         }
@@ -138,6 +145,7 @@ struct DeadlockExplainer {
         case .queueRoom: return "get from queue \(name)"
         case .queueDone: return "mark a task of queue \(name) done"
         case .worker: return "finish (as worker \(name))"
+        case .poolSlot: return "finish a task of pool \(name)"
         }
     }
 
@@ -175,6 +183,10 @@ struct DeadlockExplainer {
             case .worker:
                 holders = scenario.objects[object].instances.filter { states[$0] != .finished }
                 state = "\(holders.count) of \(scenario.objects[object].instances.count) instances not finished"
+            case .pool(let pool):
+                let (size, inSlots, queued) = pool.withLock { ($0.size, $0.holders, $0.queued.count) }
+                holders = inSlots
+                state = "\(inSlots.count) of \(size) slots taken, \(queued) tasks queued"
             case .variable:
                 preconditionFailure("an instance is blocked on variable '\(scenario.objects[object].name)'")
             }

@@ -31,7 +31,7 @@ struct ReportBuilder {
         }
     }
 
-    private var scenario: CompiledScenario { context.scenario }
+    var scenario: CompiledScenario { context.scenario }
 
     /// A `stopped` event for each instance the end of the run stopped.
     func recordStoppedInstances() {
@@ -54,11 +54,14 @@ struct ReportBuilder {
                 status: statuses[index],
                 waitingFor: statuses[index] == .blocked ? explainer.waitDescription(of: index) : nil)
         }
-        return RunReport(
+        var report = RunReport(
             scenario: scenario.title, runtime: runtime, executor: executor, status: status(expectations), duration: duration,
             variables: variables(), queues: queues(), expectations: expectations, instances: instances,
             objects: scenario.objects.map { ObjectInfo(name: $0.name, kind: $0.kind.word) },
             deadlock: deadlock, error: failure(), events: context.recorder.timeline(), contention: contention())
+        report.results = futureResults()
+        report.pools = pools()
+        return report
     }
 
     private func status(_ expectations: [ExpectationResult]) -> RunStatus {
@@ -162,6 +165,7 @@ extension ObjectKind {
         case .barrier: "barrier"
         case .queue: "queue"
         case .worker: "worker"
+        case .pool: "pool"
         }
     }
 }

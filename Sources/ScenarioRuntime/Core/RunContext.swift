@@ -20,6 +20,8 @@ package final class RunContext: Sendable {
     /// Whether each interpreter stops before every step that touches shared state
     /// (`Interpreter.Suspension.yield`), for an engine that chooses who takes each step.
     let singleStep: Bool
+    /// The results and completion ranks of the instances' futures.
+    let futures: FutureTable
 
     init(
         scenario: CompiledScenario, speed: Double, streaming: Bool, waker: any InstanceWaker, clock: RunClock = .monotonic,
@@ -29,6 +31,7 @@ package final class RunContext: Sendable {
     ) {
         self.singleStep = singleStep
         self.scenario = scenario
+        self.futures = FutureTable(instances: scenario.instances.count)
         let objects = RuntimeObjects(scenario)
         self.objects = objects
         let monitor = RunMonitor(scenario: scenario, lockOwner: { objects.lockOwner($0) })

@@ -55,6 +55,11 @@ package final class RunSession: Sendable {
     /// before the instances start.
     package func begin() {
         context.recorder.origin = context.clock.now
+        // Every pooled instance is submitted at the start, in declaration order, as a loop of
+        // `executor.submit` calls would: before any of them can start.
+        for (instance, info) in context.scenario.instances.enumerated() {
+            if let pool = info.pool { context.recorder.record(instance: instance, .submit, object: pool) }
+        }
         context.monitor.setDeadline(monotonicNanoseconds() + Int64(min(options.timeout, 1e9) * 1e9))
         started.withLock { $0 = monotonicNanoseconds() }
         streamer?.start()

@@ -22,6 +22,7 @@ final class RuntimeObjects: Sendable {
         case barrier(Guarded<BarrierStateMachine>.Handle)
         case queue(Guarded<QueueStateMachine>.Handle)
         case worker(Guarded<CompletionStateMachine>.Handle)
+        case pool(Guarded<PoolStateMachine>.Handle)
     }
 
     let objects: [Object]
@@ -40,7 +41,7 @@ final class RuntimeObjects: Sendable {
             owners.append(owner)
             return LockHandle(state: state, owner: owner.shared, isReentrant: reentrant)
         }
-        objects = scenario.objects.map { object in
+        objects = scenario.objects.enumerated().map { id, object in
             switch object.kind {
             case .variable(let initial):
                 let cell = AtomicCell(initial: initial)
@@ -53,6 +54,8 @@ final class RuntimeObjects: Sendable {
             case .barrier(let parties): return .barrier(guarded(BarrierStateMachine(parties: parties)))
             case .queue(let capacity): return .queue(guarded(QueueStateMachine(capacity: capacity)))
             case .worker: return .worker(guarded(CompletionStateMachine(instances: object.instances.count)))
+            case .pool(let size):
+                return .pool(guarded(PoolStateMachine(size: PoolSize.resolved(size), submissions: scenario.submissions(to: id))))
             }
         }
         self.owners = owners

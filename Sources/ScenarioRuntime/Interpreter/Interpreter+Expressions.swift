@@ -44,6 +44,7 @@ extension Interpreter {
             case .variable(let object): value = variable(object).load()
             case .index: value = info.index
             case .round: value = round
+            case .builtin(let name): value = builtin(name)
             case .item:
                 switch item {
                 case .integer(let integer): value = integer

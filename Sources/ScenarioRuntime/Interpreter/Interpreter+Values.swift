@@ -57,6 +57,7 @@ extension Interpreter {
             case .worker: result += info.name
             case .index: result += String(info.index)
             case .round: result += String(round)
+            case .future: result += context.scenario.instances[handledFuture].name
             case .item:
                 switch item {
                 case .integer(let value): result += String(value)

@@ -8,7 +8,7 @@ extension Interpreter {
     /// again once woken, which calls this again. Throws when the run is ending (do not park).
     /// `waitedSince` tells `attempt` when the instance first had to wait, if it did.
     func attempt<State, Result>(
-        _ guarded: Guarded<State>.Handle, for wait: Wait,
+        _ guarded: Guarded<State>.Handle, for wait: Wait, announced: Bool = true,
         _ attempt: (inout State, _ waitedSince: Int64?) -> Result?
     ) throws(InstanceExit) -> Result? {
         var mayPark = false
@@ -24,7 +24,8 @@ extension Interpreter {
             if let result = attempt(&state, waitedSince) { return result }
             if waitedSince == nil {
                 waitedSince = context.clock.now
-                record(.block, object: wait.object)
+                // A task queued in a pool waits without a `block`: its `submit` already says so.
+                if announced { record(.block, object: wait.object) }
             }
             mayPark = monitor.block(instance, on: wait, at: pc, since: waitedSince ?? 0)
             return nil
@@ -39,9 +40,9 @@ extension Interpreter {
 
     /// `attempt` for attempts that produce nothing but success: true when done, false to park.
     func attemptUntil<State>(
-        _ guarded: Guarded<State>.Handle, for wait: Wait,
+        _ guarded: Guarded<State>.Handle, for wait: Wait, announced: Bool = true,
         _ body: (inout State, _ waitedSince: Int64?) -> Bool
     ) throws(InstanceExit) -> Bool {
-        try attempt(guarded, for: wait) { state, waitedSince in body(&state, waitedSince) ? () : nil } != nil
+        try attempt(guarded, for: wait, announced: announced) { state, waitedSince in body(&state, waitedSince) ? () : nil } != nil
     }
 }

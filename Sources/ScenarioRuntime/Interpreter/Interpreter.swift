@@ -56,6 +56,11 @@ package final class Interpreter {
     @exclusivity(unchecked) var pendingItem: EventValue?
     /// The current `sleep` or `work` has begun; `advance` ends it.
     @exclusivity(unchecked) var timed = false
+    /// The enclosing `as_completed`/`gather` loops, innermost last: where each starts, how many
+    /// futures it handled, and the instance whose future it handles now.
+    @exclusivity(unchecked) var futureLoops: [(start: Int, taken: Int, current: Int)] = []
+    /// The instance told its worker it finished (`complete`, before an `on_done`).
+    @exclusivity(unchecked) var completedFuture = false
     /// Whether `advance` stops before every step that touches shared state (`RunContext.singleStep`).
     let singleStep: Bool
     /// Single-stepping: this call of `advance` has taken its one step.
@@ -86,8 +91,11 @@ package final class Interpreter {
         stepTaken = false
         if !started {
             started = true
-            record(.start)
-            stepTaken = singleStep
+            // A pooled instance starts when a slot takes it (`enterPool`, its first instruction).
+            if case .enterPool = program.first?.operation {} else {
+                record(.start)
+                stepTaken = singleStep
+            }
         }
         do {
             return try execute()
@@ -150,6 +158,17 @@ package final class Interpreter {
                     continue
                 }
                 loops.append((round: 1, count: times))
+            case .enterPool(let pool):
+                guard try enterPool(pool) else { return .park }
+            case .complete(let result):
+                try complete(result: result, at: instruction)
+            case .callback:
+                record(.callback, object: info.worker,
+                    value: context.scenario.objects[info.worker].hasResult ? .integer(context.futures.value(instance)) : .none)
+            case .nextFuture(let worker, let inSubmissionOrder, let end):
+                guard try nextFuture(worker, inSubmissionOrder: inSubmissionOrder, end: end) else { return .park }
+            case .futureEnd(let start):
+                futureEnd(start: start)
             case .loopEnd(let start):
                 // Instances looping without waiting that outnumber the cores can keep the engine's
                 // thread from running for long after its time-out timer fired (a 1 s time-out ended
@@ -174,10 +193,8 @@ package final class Interpreter {
         // Single-stepping, finishing is a step of its own too, as a thread's end is.
         if stepTaken { return .yield }
         record(.finish)
-        guard case .worker(let completion) = objects[info.worker] else {
-            preconditionFailure("the worker of '\(info.name)' is not a worker object")
-        }
-        context.wake(completion.withLock { $0.finish() })
+        completeWorker()
+        if let pool = info.pool { leavePool(pool) }
         monitor.finish(instance)
         return .finished
     }

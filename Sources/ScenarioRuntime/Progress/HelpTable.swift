@@ -37,13 +37,19 @@ struct HelpTable: Sendable {
         let words = max(1, (tokens + 63) / 64)
         self.words = words
         var workerOfProgram = [ObjectID](repeating: -1, count: scenario.programs.count)
-        for instance in scenario.instances { workerOfProgram[instance.program] = instance.worker }
+        var poolOfProgram = [ObjectID?](repeating: nil, count: scenario.programs.count)
+        for instance in scenario.instances {
+            workerOfProgram[instance.program] = instance.worker
+            poolOfProgram[instance.program] = instance.pool
+        }
         let finishToken = workerOfProgram.map { Self.token(max($0, 0), .primary) }
         self.finishToken = finishToken
         reach = scenario.programs.indices.map { program in
             let code = scenario.programs[program]
             guard code.count * words <= Self.maximumWords else { return nil }
-            return Self.analyse(code, finishToken: finishToken[program], words: words)
+            // A pooled task frees its slot as it finishes: until then it may help a queued one.
+            let poolToken = poolOfProgram[program].map { Self.token($0, .primary) }
+            return Self.analyse(code, finishToken: finishToken[program], poolToken: poolToken, words: words)
         }
     }
 
@@ -83,7 +89,7 @@ struct HelpTable: Sendable {
 
     /// Backward data flow over the program's control flow: reach(i) = own(i) ∪ reach(successors).
     /// Loops are the only back edges, so a few passes reach the fixed point.
-    private static func analyse(_ code: [Instruction], finishToken: Int, words: Int) -> [UInt64] {
+    private static func analyse(_ code: [Instruction], finishToken: Int, poolToken: Int?, words: Int) -> [UInt64] {
         let count = code.count
         var bits = [UInt64](repeating: 0, count: count * words)
         func successors(_ index: Int) -> [Int] {
@@ -97,6 +103,10 @@ struct HelpTable: Sendable {
                     preconditionFailure("loopEnd at \(index) does not point at a loopStart")
                 }
                 return times == nil ? [start + 1] : [start + 1, index + 1]
+            case .nextFuture(_, _, let end):
+                return [index + 1, end + 1]
+            case .futureEnd(let start):
+                return [start]
             default:
                 return [index + 1]
             }
@@ -119,6 +129,7 @@ struct HelpTable: Sendable {
                 for next in successors(index) {
                     if next >= count {
                         row[finishToken / 64] |= 1 << UInt64(finishToken % 64)
+                        if let poolToken { row[poolToken / 64] |= 1 << UInt64(poolToken % 64) }
                     } else {
                         for word in 0..<words { row[word] |= bits[next * words + word] }
                     }

@@ -12,8 +12,10 @@ enum WaitNeed: Sendable, Equatable {
     case queueRoom
     /// Every task of a queue to be done (`join` on a queue).
     case queueDone
-    /// Every instance of a worker to finish (`join` on a worker).
+    /// Every instance of a worker to finish (`join` on a worker, `gather`), or the next one (`as_completed`).
     case worker
+    /// A slot of a pool (help: a task in a slot finishing).
+    case poolSlot
 }
 
 /// The object an instance waits for, and what it needs from it.
@@ -122,7 +124,7 @@ struct ProgressAnalysis: Sendable {
     /// The help a wait needs.
     static func token(for wait: Wait) -> Int {
         switch wait.need {
-        case .lock, .semaphore, .barrier, .queueItem, .worker: HelpTable.token(wait.object, .primary)
+        case .lock, .semaphore, .barrier, .queueItem, .worker, .poolSlot: HelpTable.token(wait.object, .primary)
         case .queueRoom: HelpTable.token(wait.object, .get)
         case .queueDone: HelpTable.token(wait.object, .taskDone)
         }

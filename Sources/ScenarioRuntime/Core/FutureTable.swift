@@ -1,0 +1,64 @@
+import ScenarioCompiler
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Each instance's future: its result and its rank in completion order (0 until it is done).
+/// Written once by the instance as it completes, before it takes its worker's completion mutex
+/// to say so; read by others only after they saw it completed under that mutex (or after the run).
+///
+/// `@unchecked Sendable`: the pointers never change, the memory is atomics, freed in `deinit`.
+final class FutureTable: @unchecked Sendable {
+    private let count: Int
+    private let values: UnsafeMutablePointer<Atomic<Int>>
+    private let ranks: UnsafeMutablePointer<Atomic<Int>>
+    private let completions = Atomic<Int>(0)
+
+    init(instances: Int) {
+        count = max(1, instances)
+        values = .allocate(capacity: count)
+        ranks = .allocate(capacity: count)
+        for index in 0..<count {
+            (values + index).initialize(to: Atomic(0))
+            (ranks + index).initialize(to: Atomic(0))
+        }
+    }
+
+    deinit {
+        values.deinitialize(count: count)
+        ranks.deinitialize(count: count)
+        values.deallocate()
+        ranks.deallocate()
+    }
+
+    /// Records that `instance` completed with `value`; returns its 1-based rank.
+    func complete(_ instance: Int, value: Int) -> Int {
+        values[instance].store(value, ordering: .relaxed)
+        let rank = completions.wrappingAdd(1, ordering: .relaxed).newValue
+        ranks[instance].store(rank, ordering: .releasing)
+        return rank
+    }
+
+    func value(_ instance: Int) -> Int { values[instance].load(ordering: .relaxed) }
+
+    /// 0 when the instance never completed.
+    func rank(_ instance: Int) -> Int { ranks[instance].load(ordering: .acquiring) }
+}
+
+/// A pool's size when `size:` is left out: the number of cores, as Python bases its default on it.
+package enum PoolSize {
+    package static var cores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+    static func resolved(_ size: Int?) -> Int { size ?? cores }
+}
+
+extension CompiledScenario {
+    /// The instances submitted to pool `pool`, in submission (declaration) order.
+    func submissions(to pool: ObjectID) -> [Int] {
+        instances.indices.filter { instances[$0].pool == pool }
+    }
+}

@@ -1,0 +1,107 @@
+import ScenarioDiagnostics
+import ScenarioSyntax
+import ScenarioValidation
+import Testing
+
+/// Pools and futures: every mistake is reported at its column.
+@Suite("Pools and futures: checking")
+struct PoolCheckTests {
+    static func scenario(pools: String = "p: {kind: threads, size: 2}", _ workers: String) -> String {
+        "scenario: pools\npools:\n  \(pools)\nvariables:\n  total: 0\nlocks:\n  l: lock\nworkers:\n" + workers
+    }
+
+    static let mistakes: [ErrorCase] = [
+        .init("process pools are not yet", scenario(pools: "p: {kind: ‸processes}", """
+              w: [{log: hi}]
+            """), "'kind: processes' (a process pool, like ProcessPoolExecutor) is not available yet"),
+        .init("unknown pool kind", scenario(pools: "p: {kind: ‸fibers}", """
+              w: [{log: hi}]
+            """), "a pool's kind is 'threads'"),
+        .init("a pool of no threads", scenario(pools: "p: {kind: threads, size: ‸0}", """
+              w: [{log: hi}]
+            """), "a pool's size"),
+        .init("unknown pool", scenario("""
+              w:
+                pool: ‸q
+                steps: [{log: hi}]
+            """), "'pool' uses 'q', which is not declared"),
+        .init("pool that is not a pool", scenario("""
+              w:
+                pool: ‸l
+                steps: [{log: hi}]
+            """), "'pool' needs a pool, but 'l' is a lock"),
+        .init("join of a pool", scenario("""
+              w:
+                - join: ‸p
+            """), "'join' needs a queue or a worker, but 'p' is a pool"),
+        .init("as_completed of a lock", scenario("""
+              w:
+                - as_completed: ‸l
+                  do: [{log: hi}]
+            """), "'as_completed' needs a worker, but 'l' is a lock"),
+        .init("result outside a future", scenario("""
+              w:
+                result: 1
+                steps:
+                  - log: "{‸result}"
+            """), "'{result}' is used outside 'on_done', 'as_completed' and 'gather'"),
+        .init("future outside as_completed", scenario("""
+              w:
+                steps: [{log: hi}]
+                on_done:
+                  - log: "{‸future}"
+            """), "'{future}' is used outside 'as_completed' and 'gather'"),
+        .init("result of a worker without one", scenario("""
+              t: [{log: hi}]
+              w:
+                - gather: t
+                  do:
+                    - log: "{‸result}"
+            """), "'{result}' reads the result of worker 't', which has no 'result:'"),
+        .init("waiting for its own futures", scenario("""
+              w:
+                count: 2
+                steps:
+                  - as_completed: ‸w
+                    do: [{log: hi}]
+            """), "worker 'w' waits for its own instances"),
+        .init("result reading a lock", scenario("""
+              w:
+                result: "{‸l + 1}"
+                steps: [{log: hi}]
+            """), "'result' reads 'l', which is a lock, not a variable"),
+        .init("on_done as a step", scenario("""
+              w:
+                - ‸on_done: [{log: hi}]
+            """), "'on_done' is a key of a worker"),
+        .init("a daemon in a pool", scenario("""
+              w:
+                daemon: true
+                pool: ‸p
+                steps: [{log: hi}]
+              main: [{log: hi}]
+            """), "worker 'w' is a daemon and runs in a pool"),
+    ]
+
+    @Test(arguments: mistakes)
+    func aMistakeIsReportedAtItsColumn(_ errorCase: ErrorCase) {
+        errorCase.check()
+    }
+
+    @Test func aPooledScenarioChecks() {
+        let checked = FrontEnd.check(Array(Self.scenario("""
+              t:
+                count: 3
+                pool: p
+                result: "{i * i}"
+                steps: [{increment: total, by: "{i}"}]
+                on_done: [{log: "{result} in {pid}"}]
+              main:
+                - as_completed: t
+                  do: [{log: "{future} {result}"}]
+                - gather: t
+                  do: [{log: "{future} {result}"}]
+            """).utf8), path: "p.yaml")
+        #expect(checked.scenario != nil, "\(checked.diagnostics)")
+    }
+}
