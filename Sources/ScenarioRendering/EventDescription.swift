@@ -58,6 +58,7 @@ struct EventDescription {
         case .start, .finish: .dim
         case .read, .increment, .decrement, .set, .put, .get, .taskDone: .blue
         case .release, .sleep, .wake, .work, .workEnd, .join, .wait: nil
+        case .gilWait, .gilAcquire, .gilRelease: .dim
         }
     }
 }

@@ -105,6 +105,9 @@ extension EventKind {
         case .log: 18
         case .stopped: 19
         case .read: 20
+        case .gilWait: 21
+        case .gilAcquire: 22
+        case .gilRelease: 23
         }
     }
 }

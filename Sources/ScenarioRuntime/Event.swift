@@ -18,6 +18,12 @@ public enum EventKind: String, Sendable, CaseIterable {
     /// A barrier opened (one event per instance that passes).
     case pass
     case log
+    /// The GIL (`gil: true`): the instance began to wait for it before a step; it got it; it was
+    /// made to drop it because another had waited a switch interval. (Dropping it to block, sleep
+    /// or finish is not recorded: the `block`, `sleep` or `finish` says so.)
+    case gilWait = "gil_wait"
+    case gilAcquire = "gil_acquire"
+    case gilRelease = "gil_release"
     /// The instance was stopped (a daemon at the end of the run, or everyone after a deadlock or timeout).
     case stopped
 }

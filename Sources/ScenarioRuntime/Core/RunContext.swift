@@ -20,13 +20,16 @@ package final class RunContext: Sendable {
     /// Whether each interpreter stops before every step that touches shared state
     /// (`Interpreter.Suspension.yield`), for an engine that chooses who takes each step.
     let singleStep: Bool
+    /// CPython's global interpreter lock, when the run models it (`gil: true` or `--gil`).
+    let gil: GILObject?
 
     init(
         scenario: CompiledScenario, speed: Double, streaming: Bool, waker: any InstanceWaker, clock: RunClock = .monotonic,
         retention: EventStore.Retention = .all, onFull: @escaping @Sendable () -> Void = {},
         maximumEvents: Int = RunOptions.defaultMaximumEvents, maximumTextBytes: Int = RunOptions.defaultMaximumTextBytes,
-        singleStep: Bool = false, observer: (any RecordObserver)? = nil
+        singleStep: Bool = false, observer: (any RecordObserver)? = nil, gilInterval: Int64? = nil
     ) {
+        self.gil = gilInterval.map { GILObject(interval: $0, instances: scenario.instances.count) }
         self.singleStep = singleStep
         self.scenario = scenario
         let objects = RuntimeObjects(scenario)
