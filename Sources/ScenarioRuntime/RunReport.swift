@@ -29,6 +29,8 @@ public struct RunReport: Sendable {
     public var events: Timeline
     /// Per lock and semaphore: acquisitions and waiting.
     public var contention: [ContentionStats]
+    /// See `gil` (GILReport.swift).
+    var gilReport: GILReport?
 
     public init(
         scenario: String, runtime: String, executor: String? = nil, status: RunStatus, duration: Double, variables: [NamedValue],

@@ -54,11 +54,15 @@ struct ReportBuilder {
                 status: statuses[index],
                 waitingFor: statuses[index] == .blocked ? explainer.waitDescription(of: index) : nil)
         }
-        return RunReport(
+        var report = RunReport(
             scenario: scenario.title, runtime: runtime, executor: executor, status: status(expectations), duration: duration,
             variables: variables(), queues: queues(), expectations: expectations, instances: instances,
             objects: scenario.objects.map { ObjectInfo(name: $0.name, kind: $0.kind.word) },
             deadlock: deadlock, error: failure(), events: context.recorder.timeline(), contention: contention())
+        report.gil = context.gil.map { gil in
+            GILReport(interval: Double(gil.interval) / 1e9, waited: gil.waited.map { Double($0) / 1e9 })
+        }
+        return report
     }
 
     private func status(_ expectations: [ExpectationResult]) -> RunStatus {

@@ -12,7 +12,11 @@ extension Interpreter {
         guard let gil else { return true }
         if holdsGIL {
             let deadline = gil.dropDeadline
-            guard deadline != .max, context.clock.now >= deadline else { return true }
+            guard deadline != .max else { return true }
+            let now = context.clock.now
+            guard now >= deadline else { return true }
+            // A `work` that is done ends first (its `work_end` is part of the step).
+            if let start = workSliceStart, now - start >= workLeft { return true }
             dropGIL(gil, forced: true)
         }
         return takeGIL(gil)
@@ -26,7 +30,7 @@ extension Interpreter {
                 if let since = gilWaitedSince {
                     let (total, overflowed) = state.waited[instance].addingReportingOverflow(now - since)
                     state.waited[instance] = overflowed ? .max : total
-                    record(.gilAcquire)
+                    record(.gilAcquire, value: .integer(Int(now - since)))
                 }
                 gil.publish(state.machine)
                 return true
