@@ -36,7 +36,9 @@ struct GILCLITests {
         let result = try await run(Self.crunchers, ["--gil"] + options)
         #expect(result.status == 0, "\(result.err)")
         #expect(result.out.contains("GIL (switch interval 5.0ms): waited"), "\(result.out)")
-        #expect(result.out.contains("gil_acquire (waited"))
+        // The pool may start the second task only once the first is done (a busy machine):
+        // then nobody waits. Threads and the simulator start both at once.
+        if !options.contains("pool") { #expect(result.out.contains("gil_acquire (waited"), "\(result.out)") }
     }
 
     @Test func theJSONReportHasTheGIL() async throws {
