@@ -49,6 +49,7 @@ extension RunCommand {
     ) -> RunSeries {
         var options = RunOptions(speed: speed, timeout: timeout)
         options.keepsEvents = false
+        options.gil = gil
         options.interruption = interruption
         let executor = self.executor ?? .loop
         guard runtime == .simulate, let simulated else {

@@ -31,6 +31,15 @@ struct RunCommand: AsyncParsableCommand {
             the final state, the expectations (✓/✗), any deadlock (who holds what, who waits for what) and \
             a summary.
 
+            THE GIL:
+            --gil (or 'gil: true' in the file) models CPython's global interpreter lock: an instance \
+            must hold it to run any step, `work` included, so CPU-bound workers take turns instead of \
+            running in parallel. It is dropped when an instance blocks, sleeps or finishes, and every \
+            switch interval (5ms, or the file's 'gil_interval:') while another waits for it. The \
+            timeline shows gil_wait, gil_acquire and gil_release; the summary, each instance's time \
+            waiting for the GIL. It works on threads, async --executor pool and simulate (virtual \
+            time); the async loop executor already runs one task at a time, so it refuses it.
+
             EXAMPLES:
               scenario run scenarios/02-lock-counter.yaml
               scenario run scenarios/06-async-gather.yaml --runtime async
@@ -41,6 +50,7 @@ struct RunCommand: AsyncParsableCommand {
               scenario run scenarios/01-sleeping-worker.yaml --speed 10
               scenario run scenarios/10-bounded-buffer.yaml --timeline run.jsonl
               scenario run scenarios/11-lost-update.yaml --quiet
+              scenario run scenarios/17-gil-cpu-bound.yaml --gil
               scenario run scenarios/11-lost-update.yaml --runs 1000
               scenario run scenarios/02-lock-counter.yaml --runs 10000 --jobs 4 --format json
 
@@ -102,6 +112,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("With --runs: how many runs at once (default: the number of cores). The result does not depend on it.", valueName: "j"))
     var jobs: Int?
 
+    @Flag(help: "Model CPython's global interpreter lock, as 'gil: true' does: one instance runs a step at a time, switching when it waits or sleeps, and every switch interval ('gil_interval:', 5ms) while others wait. Threads, async --executor pool and simulate.")
+    var gil = false
+
     @OptionGroup var limits: InstanceLimitOptions
 
     @OptionGroup var simulation: SimulationOptions
@@ -134,6 +147,10 @@ struct RunCommand: AsyncParsableCommand {
             console.err("\(file): error: --executor chooses where async tasks run, and this file runs on \(chosenRuntime.rawValue); add --runtime async\n")
             throw ExitStatus.invalid.exitCode
         }
+        if let problem = GILCheck.problem(scenario: scenario, runtime: chosenRuntime, executor: executor, forced: gil) {
+            console.err("\(file): error: \(problem)\n")
+            throw ExitStatus.invalid.exitCode
+        }
         if let problem = simulation.problem(runtime: chosenRuntime) {
             console.err("\(file): error: \(problem), the runtime this file runs on; add --runtime simulate\n")
             throw ExitStatus.invalid.exitCode
@@ -158,6 +175,7 @@ struct RunCommand: AsyncParsableCommand {
         // Every output takes the events as they come (the text timeline, the timeline file, the
         // JSON report), so none is kept in memory: a run of any length costs the same memory.
         options.keepsEvents = false
+        options.gil = gil
         // The batch is a view of the runtime's storage: the files encode straight from it.
         if printer != nil || timelineStream != nil || jsonStream != nil {
             options.onEventBatch = { batch in

@@ -28,6 +28,8 @@ public struct CompiledScenario: Sendable {
     /// that another instance holds, as threading.Lock allows; the runtime needs to know this before
     /// it calls a wait-for cycle through a plain lock a deadlock.
     public let releasedOutsideWith: Set<ObjectID>
+    /// `gil:` and `gil_interval:`.
+    public internal(set) var gil = GILSetting()
 
     init(
         title: String, path: String, objects: [CompiledObject], instances: [CompiledInstance],

@@ -35,10 +35,12 @@ public enum Compiler {
         let expectations = ast.expectations.map { expectation in
             (variable: compiler.id(expectation.variable), value: expectation.value)
         }
-        return CompiledScenario(
+        var compiled = CompiledScenario(
             title: scenario.title, path: path, objects: objects, instances: instances, programs: programs,
             templates: compiler.templates, putValues: compiler.putValues, expectations: expectations, expectsDeadlock: ast.expectsDeadlock?.value,
             releasedOutsideWith: compiler.releasedOutsideWith, expressions: compiler.expressions)
+        compiled.gil = GILSetting(ast.gil)
+        return compiled
     }
 }
 

@@ -30,6 +30,8 @@ struct EventDescription {
         case (.sleep, .integer(let nanoseconds)), (.work, .integer(let nanoseconds)):
             // The step's duration in nanoseconds, as written (the runtime records it).
             return head + " " + DurationText.step(nanoseconds: Int64(nanoseconds))
+        case (.gilAcquire, .integer(let nanoseconds)):
+            return "\(head) (waited \(DurationText.format(Double(nanoseconds) / 1e9)))"
         case (.increment, .integer(let value)), (.decrement, .integer(let value)), (.set, .integer(let value)):
             return "\(head) → \(value)"
         case (.read, .integer(let value)):
@@ -59,6 +61,7 @@ struct EventDescription {
         case .done, .callback: .green
         case .read, .increment, .decrement, .set, .put, .get, .taskDone: .blue
         case .release, .sleep, .wake, .work, .workEnd, .join, .wait: nil
+        case .gilWait, .gilAcquire, .gilRelease: .dim
         }
     }
 }

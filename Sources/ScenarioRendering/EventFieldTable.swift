@@ -108,6 +108,9 @@ extension EventKind {
         case .submit: 21
         case .done: 22
         case .callback: 23
+        case .gilWait: 24
+        case .gilAcquire: 25
+        case .gilRelease: 26
         }
     }
 }

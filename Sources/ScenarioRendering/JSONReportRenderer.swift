@@ -3,7 +3,8 @@ import ScenarioRuntime
 
 /// Renders a whole run as one JSON object (`--format json`), with exactly these keys, in order:
 /// `scenario`, `runtime`, `executor`, `seed`, `strategy`, `depth`, `events`, `status`, `duration`, `variables`, `queues`,
-/// `expectations`, `workers`, `deadlock`, `error`.
+/// `expectations`, `workers`, `deadlock`, `error`; and `gil` after them when the run models the GIL
+/// (`{"interval": s, "waited": s, "workers": {instance: s}}`: each instance's total wait for it).
 ///
 /// The order is the order in which a run knows them, so that the report can be written as the run
 /// goes on (`JSONReportStream`): what is known before it starts, then each event as it happens,
@@ -87,6 +88,21 @@ public struct JSONReportRenderer: Sendable {
         renderer.appendDeadlock(report.deadlock, to: &out)
         out.append(",\n  \"error\": ")
         renderer.appendError(report.error, to: &out)
+        if let gil = report.gil {
+            // Only when the run models the GIL: other reports keep exactly the keys above.
+            out.append(",\n  \"gil\": {\"interval\":")
+            out.appendSeconds(gil.interval)
+            out.append(",\"waited\":")
+            out.appendSeconds(gil.totalWaited)
+            out.append(",\"workers\":{")
+            for (index, waited) in gil.waited.enumerated() where report.instances.indices.contains(index) {
+                if index > 0 { out.append(",") }
+                out.appendString(report.instances[index].name)
+                out.append(":")
+                out.appendSeconds(waited)
+            }
+            out.append("}}")
+        }
         out.append("\n}\n")
     }
 

@@ -29,6 +29,7 @@ public struct TextSummaryRenderer: Sendable {
         lines += section("workers", unfinished(report.instances, explained: report.deadlock != nil, style), style)
         lines.append(status(of: report, style))
         lines += report.contention.map { "  " + contention($0) }
+        if let gil = report.gil { lines.append("  " + gilLine(gil, instances: report.instances)) }
         return lines.map { $0 + "\n" }.joined()
     }
 
@@ -146,6 +147,20 @@ public struct TextSummaryRenderer: Sendable {
         return head + ", \(TextCell.grouped(stats.contended)) contended\(waiting), waited \(DurationText.format(stats.totalWait)) in total, "
             + "longest \(DurationText.format(stats.longestWait))"
     }
+
+    /// `GIL (switch interval 5ms): waited 1.0s in all (cruncher-1 502ms, cruncher-2 498ms)`: each
+    /// instance's total wait for the GIL, the longest first, at most `gilInstancesShown` of them.
+    private func gilLine(_ gil: GILReport, instances: [InstanceReport]) -> String {
+        let head = "GIL (switch interval \(DurationText.format(gil.interval))): waited \(DurationText.format(gil.totalWaited)) in all"
+        let waits = gil.waited.indices.filter { gil.waited[$0] > 0 && instances.indices.contains($0) }
+            .sorted { gil.waited[$0] > gil.waited[$1] }
+        guard !waits.isEmpty else { return head }
+        let shown = waits.prefix(Self.gilInstancesShown).map { "\(clean(instances[$0].name)) \(DurationText.format(gil.waited[$0]))" }
+        let more = waits.count > shown.count ? ", … and \(TextCell.grouped(waits.count - shown.count)) more" : ""
+        return head + " (" + shown.joined(separator: ", ") + more + ")"
+    }
+
+    static let gilInstancesShown = 4
 
     private func count(_ number: Int, _ noun: String) -> String {
         "\(TextCell.grouped(number)) \(noun)\(number == 1 ? "" : "s")"

@@ -99,7 +99,10 @@ public struct TextTimelineRenderer: Sendable {
 
     /// The event's line (lines, when its text wraps), or nil once `maxLines` events have been
     /// shown (the event is then counted).
+    /// The GIL's `gil_wait` and `gil_release` are left out (an empty line, not counted): a switch
+    /// shows as the new holder's `gil_acquire` alone, with how long it waited.
     public mutating func line(for event: Event) -> String? {
+        if event.kind == .gilWait || event.kind == .gilRelease { return "" }
         guard !isFull else {
             suppressedCount += 1
             return nil

@@ -24,6 +24,13 @@ public enum EventKind: String, Sendable, CaseIterable {
     case done
     /// The instance's `on_done` callback starts, in its own thread (the value: its result, if any).
     case callback
+    /// The GIL (`gil: true`): the instance began to wait for it before a step; it got it; it was
+    /// made to drop it because another had waited a switch interval. (Dropping it to block, sleep
+    /// or finish is not recorded: the `block`, `sleep` or `finish` says so.) Taking it without
+    /// waiting is not recorded either. A `gil_acquire`'s value is how long it waited, in ns.
+    case gilWait = "gil_wait"
+    case gilAcquire = "gil_acquire"
+    case gilRelease = "gil_release"
     /// The instance was stopped (a daemon at the end of the run, or everyone after a deadlock or timeout).
     case stopped
 }

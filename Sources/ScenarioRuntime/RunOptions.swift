@@ -30,6 +30,9 @@ public struct RunOptions: Sendable {
     /// of them, events are not kept at all. Memory then stays flat however long the
     /// run, and there is no limit on the number of events.
     public var keepsEvents = true
+    /// Model CPython's global interpreter lock even when the scenario does not say `gil: true`
+    /// (`--gil`); its switch interval is the scenario's `gil_interval:`, else 5 ms.
+    public var gil = false
     /// How many threads the engine may start before it acts as if the system refused one; tests
     /// use it to exercise a refusal.
     package var maximumThreads = Int.max

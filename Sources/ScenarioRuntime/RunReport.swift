@@ -33,6 +33,8 @@ public struct RunReport: Sendable {
     public var results: [FutureResult] = []
     /// The pools, in declaration order.
     public var pools: [PoolInfo] = []
+    /// See `gil` (GILReport.swift).
+    var gilReport: GILReport?
 
     public init(
         scenario: String, runtime: String, executor: String? = nil, status: RunStatus, duration: Double, variables: [NamedValue],

@@ -27,7 +27,8 @@ public struct ReplayScript: Sendable {
 
     static func leadsSchedule(_ kind: EventKind) -> Bool {
         switch kind {
-        case .block, .pass, .stopped: false
+        // The GIL's events come with a step (before it), never as one.
+        case .block, .pass, .stopped, .gilWait, .gilAcquire, .gilRelease: false
         default: true
         }
     }

@@ -14,6 +14,8 @@ public struct ScenarioAST: Sendable {
     public var workersKey: SourceLocation?
     public var expectations: [Expectation] = []
     public var expectsDeadlock: Located<Bool>?
+    /// `gil:` and `gil_interval:` (see `ScenarioParser+GIL.swift`).
+    public var gil = GILSyntax()
 
     public init() {}
 }

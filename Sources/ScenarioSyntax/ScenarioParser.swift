@@ -26,7 +26,7 @@ struct ScenarioParser {
     static let topLevelKeys = [
         "scenario", "description", "runtime", "variables", "locks", "semaphores", "barriers", "queues",
         "pools", "workers", "expect",
-    ]
+    ] + gilKeys
 
     mutating func parseScenario(_ root: YAMLNode) -> ScenarioAST {
         var ast = ScenarioAST()
@@ -74,6 +74,8 @@ struct ScenarioParser {
                 ast.workers = workers(pair.value)
             case "expect":
                 (ast.expectations, ast.expectsDeadlock) = expectations(pair.value)
+            case _ where Self.gilKeys.contains(key):
+                gilSetting(key, pair.value, into: &ast.gil)
             default:
                 if key.hasPrefix("x-") { continue }  // extension keys: a place to keep anchors
                 error("unknown top-level key '\(key.elided)'" + Suggestions.didYouMean(key, in: Self.topLevelKeys)

@@ -31,10 +31,12 @@ enum Agreement {
     }
 
     /// One line per instance: its worker and its events (kind, object, and the value unless
-    /// left out), without `block`, which only says that the instance had to wait this time.
+    /// left out), without `block` and the GIL's events, which only say that the instance had to
+    /// wait this time.
     static func sequences(of report: RunReport, withValues: Bool) -> [String] {
         var lines = report.instances.map { "\($0.worker):" }
-        for event in report.events where event.kind != .block && lines.indices.contains(Int(event.instance)) {
+        let waits: Set<EventKind> = [.block, .gilWait, .gilAcquire, .gilRelease]
+        for event in report.events where !waits.contains(event.kind) && lines.indices.contains(Int(event.instance)) {
             var text = " " + event.kind.rawValue
             if report.objects.indices.contains(Int(event.object)) { text += " " + report.objects[Int(event.object)].name }
             switch event.value {

@@ -61,6 +61,9 @@ struct ReportBuilder {
             deadlock: deadlock, error: failure(), events: context.recorder.timeline(), contention: contention())
         report.results = futureResults()
         report.pools = pools()
+        report.gil = context.gil.map { gil in
+            GILReport(interval: Double(gil.interval) / 1e9, waited: gil.waited.map { Double($0) / 1e9 })
+        }
         return report
     }
 

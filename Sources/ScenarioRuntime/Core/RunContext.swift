@@ -22,13 +22,16 @@ package final class RunContext: Sendable {
     let singleStep: Bool
     /// The results and completion ranks of the instances' futures.
     let futures: FutureTable
+    /// CPython's global interpreter lock, when the run models it (`gil: true` or `--gil`).
+    let gil: GILObject?
 
     init(
         scenario: CompiledScenario, speed: Double, streaming: Bool, waker: any InstanceWaker, clock: RunClock = .monotonic,
         retention: EventStore.Retention = .all, onFull: @escaping @Sendable () -> Void = {},
         maximumEvents: Int = RunOptions.defaultMaximumEvents, maximumTextBytes: Int = RunOptions.defaultMaximumTextBytes,
-        singleStep: Bool = false, observer: (any RecordObserver)? = nil
+        singleStep: Bool = false, observer: (any RecordObserver)? = nil, gilInterval: Int64? = nil
     ) {
+        self.gil = gilInterval.map { GILObject(interval: $0, instances: scenario.instances.count) }
         self.singleStep = singleStep
         self.scenario = scenario
         self.futures = FutureTable(instances: scenario.instances.count)

@@ -34,7 +34,7 @@ package final class RunSession: Sendable {
             scenario: scenario, speed: options.speed, streaming: options.streamsEvents, waker: waker, clock: clock,
             retention: retention, onFull: { streamerParker.unpark() },
             maximumEvents: options.keepsEvents ? options.maximumEvents : .max, maximumTextBytes: options.maximumTextBytes,
-            singleStep: singleStep, observer: observer)
+            singleStep: singleStep, observer: observer, gilInterval: scenario.gilInterval(force: options.gil))
         self.context = context
         self.options = options
         // From the start, not only once the instances run: setting up a million of them takes

@@ -7,7 +7,8 @@ extension Interpreter {
         switch objects[object] {
         case .lock(let box):
             // Single-stepping, nobody else runs meanwhile: spinning could only waste time.
-            if waitedSince == nil, !singleStep { spinWhileHeld(box) }
+            // Under the GIL, the holder cannot run while this instance holds the GIL: no spinning either.
+            if waitedSince == nil, !singleStep, gil == nil { spinWhileHeld(box) }
             return try attemptUntil(box.state, for: Wait(object: object, need: .lock)) { state, waitedSince in
                 guard case .acquired = state.machine.acquire(by: instance) else { return false }
                 box.owner.publish(instance)

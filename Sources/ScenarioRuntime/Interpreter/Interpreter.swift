@@ -63,6 +63,15 @@ package final class Interpreter {
     @exclusivity(unchecked) var completedFuture = false
     /// Whether `advance` stops before every step that touches shared state (`RunContext.singleStep`).
     let singleStep: Bool
+    /// The run's GIL, when it models one (`Interpreter+GIL.swift`).
+    let gil: GILObject?
+    /// Whether this instance holds the GIL.
+    @exclusivity(unchecked) var holdsGIL = false
+    /// When the instance began to wait for the GIL, while it waits.
+    @exclusivity(unchecked) var gilWaitedSince: Int64?
+    /// Under the GIL, a `work` step runs in slices: the work left, and when the current slice began.
+    @exclusivity(unchecked) var workLeft: Int64 = 0
+    @exclusivity(unchecked) var workSliceStart: Int64?
     /// Single-stepping: this call of `advance` has taken its one step.
     @exclusivity(unchecked) private var stepTaken = false
     @exclusivity(unchecked) private var started = false
@@ -77,6 +86,7 @@ package final class Interpreter {
         self.instance = instance
         self.program = context.scenario.programs[context.scenario.instances[instance].program]
         self.singleStep = context.singleStep
+        self.gil = context.gil
     }
 
     @inline(__always)
@@ -97,11 +107,14 @@ package final class Interpreter {
                 stepTaken = singleStep
             }
         }
+        let suspension: Suspension
         do {
-            return try execute()
+            suspension = try execute()
         } catch {
-            return .stopped  // the run is ending, or the step failed: the monitor knows which
+            suspension = .stopped  // the run is ending, or the step failed: the monitor knows which
         }
+        if holdsGIL { keepOrDropGIL(suspension) }
+        return suspension
     }
 
     private func execute() throws(InstanceExit) -> Suspension {
@@ -113,6 +126,8 @@ package final class Interpreter {
                 if stepTaken { return .yield }
                 stepTaken = true
             }
+            // A step runs only with the GIL held, when the run models one.
+            if gil != nil, !holdsGILForStep() { return .park }
             switch instruction.operation {
             case .acquire(let object):
                 guard try acquire(object, at: instruction) else { return .park }
@@ -122,7 +137,11 @@ package final class Interpreter {
                 if let end = beginTimed(.sleep, nanoseconds) { return .sleep(until: end) }
                 record(.wake)
             case .work(let nanoseconds):
-                if let end = beginTimed(.work, nanoseconds) { return .work(until: end) }
+                if gil != nil {
+                    if let end = workUnderGIL(nanoseconds) { return .work(until: end) }
+                } else if let end = beginTimed(.work, nanoseconds) {
+                    return .work(until: end)
+                }
                 record(.workEnd)
             case .load(let object):
                 load(object)
@@ -201,7 +220,7 @@ package final class Interpreter {
 
     /// Starts a `sleep` or `work` and returns when it ends, or returns nil when it has ended
     /// (the engine called `advance` again after waiting).
-    private func beginTimed(_ kind: EventKind, _ nanoseconds: Int64) -> Int64? {
+    func beginTimed(_ kind: EventKind, _ nanoseconds: Int64) -> Int64? {
         if timed {
             timed = false
             return nil
