@@ -15,9 +15,9 @@ public struct ReplayScript: Sendable {
 
     /// Where the events came from, for messages (`run.jsonl:12`).
     public var path: String
-    /// The events that say who took a step: every event but `block` (which only says that an
-    /// instance had to wait that time), `pass` (which the instance opening a barrier records for
-    /// the others) and `stopped` (which the end of the run records).
+    /// The events that say who took a step: every event but `pass` (which the instance opening a
+    /// barrier records for the others) and `stopped` (which the end of the run records). A `block`
+    /// is a step too (the instance tried and had to wait), but a soft one: see `Replay`.
     public var steps: [Entry]
 
     public init(path: String, events: [Entry]) {
@@ -27,7 +27,7 @@ public struct ReplayScript: Sendable {
 
     static func leadsSchedule(_ kind: EventKind) -> Bool {
         switch kind {
-        case .block, .pass, .stopped: false
+        case .pass, .stopped: false
         default: true
         }
     }

@@ -62,6 +62,50 @@ struct ReplayCLITests {
         #expect(after["seed"] is NSNull)
     }
 
+    /// The events of a timeline file, its header left out.
+    static func events(_ timeline: String) -> [Substring] {
+        timeline.split(separator: "\n").filter { $0.contains("\"seq\"") }
+    }
+
+    @Test(arguments: [["--seed", "3"], ["--seed", "5", "--strategy", "pct"]])
+    func aReplayOfASimulatedRunIsTheSameTimelineBlocksIncluded(_ schedule: [String]) throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("racy.yaml", Self.racy)
+        _ = try runScenario(["run", path, "--runtime", "simulate", "--timeline", directory.path("run.jsonl"), "--quiet"] + schedule)
+        let replay = try runScenario([
+            "run", path, "--runtime", "simulate", "--replay", directory.path("run.jsonl"),
+            "--timeline", directory.path("replayed.jsonl"), "--quiet",
+        ])
+        #expect(replay.exited(with: 0), "\(replay.summary)")
+        let recorded = Self.events(try directory.read("run.jsonl"))
+        #expect(recorded.contains { $0.contains("\"event\":\"block\"") }, "the example must make someone wait")
+        #expect(Self.events(try directory.read("replayed.jsonl")) == recorded)
+    }
+
+    @Test(arguments: [["--runtime", "threads"], ["--runtime", "async"], ["--runtime", "async", "--executor", "pool"]])
+    func diffSaysARecordingAndItsReplayAreTheSame(_ recorded: [String]) throws {
+        let directory = try TemporaryDirectory()
+        // main waits for the sleeper: its `block` is in every recording, and must be in the replay.
+        let path = try directory.write("sleepy.yaml", """
+            scenario: Waiting for a sleeper
+            workers:
+              sleeper:
+                - sleep: 50ms
+                - log: done
+              main:
+                - join: sleeper
+                - log: joined
+            """)
+        _ = try runScenario(["run", path, "--timeline", directory.path("run.jsonl"), "--quiet"] + recorded)
+        let replay = try runScenario([
+            "run", path, "--runtime", "simulate", "--replay", directory.path("run.jsonl"),
+            "--timeline", directory.path("replayed.jsonl"), "--quiet",
+        ])
+        #expect(replay.exited(with: 0), "\(replay.summary)")
+        let diff = try runScenario(["diff", directory.path("run.jsonl"), directory.path("replayed.jsonl"), "--color", "never"])
+        #expect(diff.exited(with: 0), "\(diff.summary)")
+    }
+
     @Test func aHeaderLineWithoutSeqIsSkipped() throws {
         let directory = try TemporaryDirectory()
         let path = try directory.write("racy.yaml", Self.racy)

@@ -167,11 +167,17 @@ package final class Interpreter {
         }
         // Single-stepping, finishing is a step of its own too, as a thread's end is.
         if stepTaken { return .yield }
-        record(.finish)
         guard case .worker(let completion) = objects[info.worker] else {
             preconditionFailure("the worker of '\(info.name)' is not a worker object")
         }
-        context.wake(completion.withLock { $0.finish() })
+        // `finish` is recorded under the worker's mutex, as every primitive records its events:
+        // a `join` that had to wait (`block`) is then always before the finish it waits for in
+        // `seq` order, and one that did not after it, which the replay relies on.
+        context.wake(
+            completion.withLock { state in
+                record(.finish)
+                return state.finish()
+            })
         monitor.finish(instance)
         return .finished
     }
