@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioDiagnostics
 import ScenarioCompiler
 import ScenarioRendering
 import ScenarioRuntime
@@ -12,11 +13,16 @@ enum ReplayFile {
     }
 
     static func read(_ path: String, for scenario: CompiledScenario) throws(Problem) -> ReplayScript {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let data: [UInt8]
+        do throws(InputFile.Failure) {
+            data = try InputFile.read(path)
         } catch {
-            throw Problem(description: "\(path): error: cannot read the timeline to replay (\(error.localizedDescription))")
+            switch error {
+            case .noSuchFile: throw Problem(description: "\(path): error: no such file; give a timeline written by --timeline")
+            case .isDirectory: throw Problem(description: "\(path): error: is a directory; give a timeline written by --timeline")
+            case .tooLarge, .system:
+                throw Problem(description: "\(path): error: cannot read the timeline to replay (\(error.reason))")
+            }
         }
         let reader = TimelineJSONLinesReader(instances: scenario.instances.map(\.name), objects: scenario.objects.map(\.name))
         var entries: [ReplayScript.Entry] = []

@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioDiagnostics
 import ScenarioRendering
 import ScenarioRuntime
 
@@ -34,18 +35,15 @@ public enum RecordingLoader {
         }
     }
 
-    private static func contents(of path: String) throws(DiffInputError) -> Data {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DiffInputError(path: path, message: "no such file")
-        }
-        guard !isDirectory.boolValue else {
-            throw DiffInputError(path: path, message: "is a directory; give a timeline file or a JSON report")
-        }
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
+    private static func contents(of path: String) throws(DiffInputError) -> [UInt8] {
+        do throws(InputFile.Failure) {
+            return try InputFile.read(path)
         } catch {
-            throw DiffInputError(path: path, message: "cannot read the file (\(error.localizedDescription))")
+            switch error {
+            case .noSuchFile: throw DiffInputError(path: path, message: "no such file")
+            case .isDirectory: throw DiffInputError(path: path, message: "is a directory; give a timeline file or a JSON report")
+            case .tooLarge, .system: throw DiffInputError(path: path, message: "cannot read the file (\(error.reason))")
+            }
         }
     }
 
