@@ -63,7 +63,8 @@ public struct DiffTextRenderer: Sendable {
         for (side, positions, events) in [("A", instance.onlyInA, diff.a.events), ("B", instance.onlyInB, diff.b.events)] {
             for position in positions.prefix(Self.samples) {
                 let event = events[position]
-                let words = TextColumns.words(event, objects: diff.names.objects.names)
+                // Elided: a value may be a log line of megabytes, and this is one line of a list.
+                let words = TextColumns.words(event, objects: diff.names.objects.names).elided
                 out += "    \(side)  seq \(event.seq) at \(DurationText.format(event.seconds)): \(words)\n"
             }
             if positions.count > Self.samples {

@@ -1,4 +1,5 @@
 import ScenarioCompiler
+import ScenarioDiagnostics
 import ScenarioRuntime
 
 /// Follows a `ReplayScript`: the instance whose next recorded event comes next takes the next
@@ -118,7 +119,7 @@ final class Replay: RecordObserver, @unchecked Sendable {
         if scenario.objects.indices.contains(Int(event.object)) { text += " \(scenario.objects[Int(event.object)].name)" }
         switch event.value {
         case .integer(let value): text += " \(value)"
-        case .text(let value): text += " \"\(value)\""
+        case .text(let value): text += " \"\(value.elided)\""  // a log line may be megabytes long
         case .none: break
         }
         return text

@@ -112,6 +112,19 @@ struct DiffCommandTests {
         #expect(negative.stderr.contains("--time must be a number of seconds"), "\(negative.summary)")
     }
 
+    @Test func aHugeValueIsElidedInTheListOfEvents() throws {
+        let directory = try TemporaryDirectory()
+        let huge = String(repeating: "x", count: 200_000)
+        let a = Self.lockOrder("alice", "bob") + #"{"seq":6,"t":0.006,"worker":"alice","event":"log","value":"\#(huge)"}"# + "\n"
+        _ = try directory.write("a.jsonl", a)
+        _ = try directory.write("b.jsonl", Self.lockOrder("alice", "bob"))
+        let output = try diff(["a.jsonl", "b.jsonl"], in: directory)
+        #expect(output.exited(with: 1), "\(output.summary)")
+        #expect(output.stdout.contains("log: xxxx"), "\(output.summary)")
+        #expect(output.stdout.contains("…"), "\(output.summary)")
+        #expect(output.stdout.utf8.count < 2_000, "\(output.summary)")
+    }
+
     @Test func helpTeachesWithExamples() throws {
         let output = try runScenario(["diff", "--help"])
         #expect(output.exited(with: 0), "\(output.summary)")

@@ -132,6 +132,22 @@ struct ReplayCLITests {
         #expect(replay.stdout.contains("but the scenario did"), "\(replay.summary)")
     }
 
+    @Test func aHugeValueIsElidedInTheMessage() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("racy.yaml", Self.racy)
+        _ = try runScenario(["run", path, "--runtime", "simulate", "--timeline", directory.path("run.jsonl"), "--quiet"])
+        var lines = try directory.read("run.jsonl").split(separator: "\n").map(String.init)
+        let index = try #require(lines.firstIndex { $0.contains("\"event\":\"log\"") })
+        let huge = String(repeating: "y", count: 200_000)
+        lines[index] = lines[index].replacing(#/"value":"[^"]*"/#, with: "\"value\":\"\(huge)\"")
+        let tampered = try directory.write("tampered.jsonl", lines.joined(separator: "\n") + "\n")
+        let replay = try runScenario(["run", path, "--runtime", "simulate", "--replay", tampered, "--quiet", "--color", "never"])
+        #expect(replay.exited(with: 5), "\(replay.summary)")
+        #expect(replay.stdout.contains("the replay expected"), "\(replay.summary)")
+        #expect(replay.stdout.contains("yyyy…"), "\(replay.summary)")
+        #expect(replay.stdout.utf8.count < 3_000, "\(replay.summary)")
+    }
+
     @Test func aTimelineOfAnotherScenarioIsRefused() throws {
         let directory = try TemporaryDirectory()
         let path = try directory.write("racy.yaml", Self.racy)
