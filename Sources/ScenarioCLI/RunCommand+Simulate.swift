@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ScenarioCompiler
+import ScenarioRendering
 import ScenarioRuntime
 import ScenarioSimulate
 import ScenarioSyntax
@@ -72,6 +73,17 @@ extension RunCommand {
         case .ok, .timeout, .interrupted: return nil
         }
         return replayCommand(seed: seed, strategy: strategy, depth: report.depth)
+    }
+
+    /// Why a simulated run timed out before its virtual time-out: the real-time guard stopped a
+    /// loop that never let virtual time pass. Without it, "timeout in 0s (virtual time)" puzzles.
+    func realTimeGuardNote(_ report: RunReport, realSeconds: Double) -> String? {
+        guard report.runtime == SimulateEngine.name, report.status == .timeout,
+            report.duration < timeoutOption ?? SimulationSettings.defaultTimeout
+        else { return nil }
+        return "the virtual clock stood still for \(DurationText.format(realSeconds)) of real time: an instance loops "
+            + "without a sleep, and only a sleep or work moves virtual time; give the loop a sleep, mark its worker "
+            + "'daemon: true', or raise --timeout (virtual and real seconds)"
     }
 
     /// The command that runs the simulation with this seed, strategy and depth again, with the

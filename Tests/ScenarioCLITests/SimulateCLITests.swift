@@ -101,6 +101,36 @@ struct SimulateCLITests {
         #expect(!run.stdout.contains("replay this run"))
     }
 
+    @Test func aLoopThatNeverMovesTheVirtualClockIsStoppedByTheRealGuardAndSaysSo() throws {
+        let directory = try TemporaryDirectory()
+        let spin = try directory.write("spin.yaml", """
+            scenario: Spin
+            variables:
+              n: 0
+            workers:
+              spinner:
+                - repeat: forever
+                  do:
+                    - increment: n
+            """)
+        let run = try runScenario(["run", spin, "--runtime", "simulate", "--timeout", "1", "--quiet", "--color", "never"])
+        #expect(run.exited(with: 4), "\(run.summary)")
+        #expect(run.stdout.contains("the virtual clock stood still for 1.00s of real time: an instance loops without a sleep"), "\(run.summary)")
+        // A virtual time-out is no puzzle: the clock reached it.
+        let sleepy = try directory.write("sleepy.yaml", """
+            scenario: Sleepy
+            workers:
+              sleeper:
+                - repeat: forever
+                  do:
+                    - sleep: 1
+            """)
+        let slept = try runScenario(["run", sleepy, "--runtime", "simulate", "--timeout", "5", "--quiet", "--color", "never"])
+        #expect(slept.exited(with: 4), "\(slept.summary)")
+        #expect(slept.stdout.contains("status: timeout in 5.00s"), "\(slept.summary)")
+        #expect(!slept.stdout.contains("virtual clock stood still"), "\(slept.summary)")
+    }
+
     @Test func theFilesRuntimeMaySaySimulate() throws {
         let directory = try TemporaryDirectory()
         let path = try directory.write("file.yaml", "runtime: simulate\n" + Self.lostUpdate)
