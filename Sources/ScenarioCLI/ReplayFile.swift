@@ -26,8 +26,14 @@ enum ReplayFile {
         }
         let reader = TimelineJSONLinesReader(instances: scenario.instances.map(\.name), objects: scenario.objects.map(\.name))
         var entries: [ReplayScript.Entry] = []
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        if let first = lines.first(where: { !$0.allSatisfy(\.isWhitespace) }), Self.opensAReport(first) {
+            throw Problem(
+                description: "\(path): error: this is a JSON report (--format json), not a timeline; --replay follows a "
+                    + "timeline file: record the run with --timeline FILE (scenario diff takes either)")
+        }
         var lineNumber = 0
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in lines {
             lineNumber += 1
             // Readers skip every line without a `seq` (blank lines, the header), as grammar.md promises.
             guard line.contains("\"seq\"") else { continue }
@@ -37,7 +43,15 @@ enum ReplayFile {
                 throw Problem(description: "\(path):\(lineNumber): error: \(error.message) (is it a timeline of this scenario?)")
             }
         }
-        guard !entries.isEmpty else { throw Problem(description: "\(path): error: the timeline to replay has no events") }
+        guard !entries.isEmpty else {
+            throw Problem(description: "\(path): error: the timeline to replay has no events (no line with a \"seq\"); give a file written by --timeline")
+        }
         return ReplayScript(path: path, events: entries)
+    }
+
+    /// A report's first line: `{` alone (as `--format json` writes it) or an object with `events`.
+    private static func opensAReport(_ line: Substring) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        return trimmed == "{" || (trimmed.hasPrefix("{") && !trimmed.contains("\"seq\"") && trimmed.contains("\"events\""))
     }
 }

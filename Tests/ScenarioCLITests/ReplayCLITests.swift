@@ -148,6 +148,18 @@ struct ReplayCLITests {
         #expect(replay.stdout.utf8.count < 3_000, "\(replay.summary)")
     }
 
+    @Test func aReportIsToldApartFromATimeline() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("racy.yaml", Self.racy)
+        let report = try runScenario(["run", path, "--runtime", "simulate", "--format", "json"])
+        let file = try directory.write("run.json", report.stdout)
+        let replay = try runScenario(["run", path, "--runtime", "simulate", "--replay", file])
+        #expect(replay.exited(with: 2), "\(replay.summary)")
+        #expect(
+            replay.stderr.contains("run.json: error: this is a JSON report (--format json), not a timeline; --replay follows a timeline file: record the run with --timeline FILE"),
+            "\(replay.summary)")
+    }
+
     @Test func aTimelineOfAnotherScenarioIsRefused() throws {
         let directory = try TemporaryDirectory()
         let path = try directory.write("racy.yaml", Self.racy)
