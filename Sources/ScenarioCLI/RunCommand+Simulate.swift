@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ScenarioCompiler
+import ScenarioDiagnostics
 import ScenarioRendering
 import ScenarioRuntime
 import ScenarioSimulate
@@ -43,6 +44,10 @@ struct SimulationOptions: ParsableArguments {
             return "--seed must be a whole number from 0 to 18446744073709551615 (2^64-1), not '\(seedText)'"
         }
         if let depth, depth < 1 { return "--depth must be at least 1" }
+        if let depth, depth > SimulationSettings.maximumDepth {
+            return "--depth must be at most \(GroupedNumber.text(SimulationSettings.maximumDepth)): it is one more than the "
+                + "preemptions pct aims at, and 2 to 5 find most bugs"
+        }
         if depth != nil, strategy != .pct { return "--depth is the depth of --strategy pct; add --strategy pct" }
         if replay != nil, seedText != nil || strategy != nil {
             return "--replay follows the recorded run's schedule; leave out --seed and --strategy"

@@ -148,6 +148,7 @@ struct SimulateCLITests {
         (["--seed", "1"], "--seed chooses the simulator's schedule; it goes with --runtime simulate, not threads, the runtime this file runs on; add --runtime simulate"),
         (["--runtime", "simulate", "--depth", "2"], "--depth is the depth of --strategy pct; add --strategy pct"),
         (["--runtime", "simulate", "--strategy", "pct", "--depth", "0"], "--depth must be at least 1"),
+        (["--runtime", "simulate", "--strategy", "pct", "--depth", "9223372036854775807"], "--depth must be at most 10,000: it is one more than the preemptions pct aims at, and 2 to 5 find most bugs"),
         (["--runtime", "simulate", "--seed", "-1"], "--seed must be a whole number from 0 to 18446744073709551615 (2^64-1), not '-1'"),
         (["--runtime", "simulate", "--seed", "18446744073709551616"], "--seed must be a whole number from 0 to 18446744073709551615 (2^64-1), not '18446744073709551616'"),
         (["--runtime", "simulate", "--strategy", "fair"], "--strategy"),
