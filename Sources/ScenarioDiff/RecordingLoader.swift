@@ -79,6 +79,7 @@ public enum RecordingLoader {
             } else if isFirst, let header = try TimelineHeader(object, line: line) {
                 recording.header = header
                 recording.runtime = header.runtime
+                recording.scenario = header.scenario
                 recording.instances = header.instances.map { names.instances.id($0) }
                 for object in header.objects { _ = names.objects.id(object.name) }
             } else if isFirst {
@@ -117,6 +118,7 @@ public enum RecordingLoader {
     /// The keys of a report besides its events: status, final state, instances.
     private static func readReportOutcome(_ report: JSONValue, into recording: inout Recording, names: inout DiffNames) {
         recording.runtime = report["runtime"]?.string
+        recording.scenario = report["scenario"]?.string
         recording.status = report["status"]?.string
         for member in report["variables"]?.members ?? [] {
             if let value = member.value.integer { recording.variables[member.key] = value }

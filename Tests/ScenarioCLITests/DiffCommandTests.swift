@@ -125,6 +125,17 @@ struct DiffCommandTests {
         #expect(output.stdout.utf8.count < 2_000, "\(output.summary)")
     }
 
+    @Test func runsOfDifferentScenariosAreNoted() throws {
+        let directory = try TemporaryDirectory()
+        _ = try directory.write("a.jsonl", Self.lockOrder("alice", "bob"))
+        _ = try directory.write("b.jsonl", Self.lockOrder("alice", "bob").replacingOccurrences(of: "\"Two locks\"", with: "\"Three locks\""))
+        let output = try diff(["a.jsonl", "b.jsonl"], in: directory)
+        #expect(output.exited(with: 0), "\(output.summary)")
+        #expect(output.stdout.contains("note: A and B are runs of different scenarios, 'Two locks' and 'Three locks'"), "\(output.summary)")
+        let same = try diff(["a.jsonl", "a.jsonl"], in: directory)
+        #expect(!same.stdout.contains("note:"), "\(same.summary)")
+    }
+
     @Test func helpTeachesWithExamples() throws {
         let output = try runScenario(["diff", "--help"])
         #expect(output.exited(with: 0), "\(output.summary)")
