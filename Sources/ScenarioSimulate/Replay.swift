@@ -90,7 +90,9 @@ final class Replay: RecordObserver, @unchecked Sendable {
             var next = cursor
             while next < script.steps.count, script.steps[next].event.kind == .block { next += 1 }
             guard next == script.steps.count || Self.same(event, script.steps[next].event) else {
-                return fail("the scenario did '\(describe(event))'")
+                let old = event.kind == .read && !script.hasReads
+                let hint = old ? "; the timeline has no 'read' events (it was recorded before an increment's read was one): record the run again" : ""
+                return fail("the scenario did '\(describe(event))'" + hint)
             }
             cursor = min(next + 1, script.steps.count)
         }

@@ -20,9 +20,14 @@ public struct ReplayScript: Sendable {
     /// is a step too (the instance tried and had to wait), but a soft one: see `Replay`.
     public var steps: [Entry]
 
+    /// Whether the file records the reads of increments: timelines written before `read` was an
+    /// event do not, and cannot be followed through an increment.
+    public var hasReads: Bool
+
     public init(path: String, events: [Entry]) {
         self.path = path
         steps = events.sorted { $0.event.seq < $1.event.seq }.filter { Self.leadsSchedule($0.event.kind) }
+        hasReads = steps.contains { $0.event.kind == .read }
     }
 
     static func leadsSchedule(_ kind: EventKind) -> Bool {

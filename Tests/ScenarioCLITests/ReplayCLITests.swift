@@ -160,6 +160,17 @@ struct ReplayCLITests {
             "\(replay.summary)")
     }
 
+    @Test func aTimelineWithoutReadsSaysItIsOfAnOlderKind() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("racy.yaml", Self.racy)
+        _ = try runScenario(["run", path, "--runtime", "simulate", "--timeline", directory.path("run.jsonl"), "--quiet"])
+        let lines = try directory.read("run.jsonl").split(separator: "\n").filter { !$0.contains("\"event\":\"read\"") }
+        let old = try directory.write("old.jsonl", lines.joined(separator: "\n") + "\n")
+        let replay = try runScenario(["run", path, "--runtime", "simulate", "--replay", old, "--quiet", "--color", "never"])
+        #expect(replay.exited(with: 5), "\(replay.summary)")
+        #expect(replay.stdout.contains("the timeline has no 'read' events (it was recorded before an increment's read was one): record the run again"), "\(replay.summary)")
+    }
+
     @Test func aTimelineOfAnotherScenarioIsRefused() throws {
         let directory = try TemporaryDirectory()
         let path = try directory.write("racy.yaml", Self.racy)
