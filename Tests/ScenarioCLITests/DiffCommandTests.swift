@@ -142,5 +142,8 @@ struct DiffCommandTests {
         #expect(output.stdout.contains("EXAMPLES:"), "\(output.summary)")
         #expect(output.stdout.contains("scenario diff a.jsonl b.jsonl"), "\(output.summary)")
         #expect(output.stdout.contains("--time <seconds>"), "\(output.summary)")
+        #expect(output.stdout.contains("scenario diff a.jsonl replayed.jsonl"), "\(output.summary)")
+        // Every example compares runs of one scenario.
+        #expect(!output.stdout.contains("12-reentrant-lock"), "\(output.summary)")
     }
 }
