@@ -22,7 +22,9 @@ public struct DiffInputError: Error, Equatable, Sendable, CustomStringConvertibl
 /// events are read one at a time, never as one tree, so memory stays linear in the events.
 public enum RecordingLoader {
     public static func load(_ path: String, names: inout DiffNames) throws(DiffInputError) -> Recording {
-        let data = try contents(of: path)
+        var data = try contents(of: path)
+        // A byte-order mark (a file saved by a Windows editor) is not content.
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }
         let outcome = data.withUnsafeBytes { bytes in
             Result { () throws(JSONScanError) in try read(bytes, path: path, names: &names) }
         }

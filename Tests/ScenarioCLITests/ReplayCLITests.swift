@@ -171,6 +171,33 @@ struct ReplayCLITests {
         #expect(replay.stdout.contains("the timeline has no 'read' events (it was recorded before an increment's read was one): record the run again"), "\(replay.summary)")
     }
 
+    @Test func aTimelineSavedWithCRLFOrAByteOrderMarkReplaysAndDiffs() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("racy.yaml", Self.racy)
+        _ = try runScenario(["run", path, "--runtime", "simulate", "--timeline", directory.path("run.jsonl"), "--quiet"])
+        let original = try directory.read("run.jsonl")
+        let crlf = try directory.write("crlf.jsonl", original.replacingOccurrences(of: "\n", with: "\r\n"))
+        let bom = try directory.write("bom.jsonl", "\u{FEFF}" + original.split(separator: "\n").dropFirst().joined(separator: "\n"))
+        for file in [crlf, bom] {
+            let replay = try runScenario(["run", path, "--runtime", "simulate", "--replay", file, "--quiet"])
+            #expect(replay.exited(with: 0), "\(replay.summary)")
+            let diff = try runScenario(["diff", file, directory.path("run.jsonl")])
+            #expect(diff.exited(with: 0), "\(diff.summary)")
+        }
+    }
+
+    @Test func anEventAfterItsInstancesFinishIsRefused() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("racy.yaml", Self.racy)
+        _ = try runScenario(["run", path, "--runtime", "simulate", "--timeline", directory.path("run.jsonl"), "--quiet"])
+        let extra = #"{"seq":100000,"t":0,"worker":"main","event":"log","value":"after the end"}"#
+        let file = try directory.write("extra.jsonl", try directory.read("run.jsonl") + extra + "\n")
+        let lineCount = try directory.read("run.jsonl").split(separator: "\n").count + 1
+        let replay = try runScenario(["run", path, "--runtime", "simulate", "--replay", file, "--quiet"])
+        #expect(replay.exited(with: 2), "\(replay.summary)")
+        #expect(replay.stderr.contains("extra.jsonl:\(lineCount): error: 'main' has an event after its 'finish' (line "), "\(replay.summary)")
+    }
+
     @Test func aTimelineOfAnotherScenarioIsRefused() throws {
         let directory = try TemporaryDirectory()
         let path = try directory.write("racy.yaml", Self.racy)
