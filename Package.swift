@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "ScenarioRuntime", dependencies: ["ScenarioCompiler", "ScenarioDiagnostics"]),
         .target(name: "ScenarioThreads", dependencies: ["ScenarioRuntime"]),
         .target(name: "ScenarioAsync", dependencies: ["ScenarioRuntime"]),
-        .target(name: "ScenarioSimulate", dependencies: ["ScenarioRuntime"]),
+        .target(name: "ScenarioSimulate", dependencies: ["ScenarioRuntime", "ScenarioDiagnostics"]),
         .target(name: "ScenarioRendering", dependencies: ["ScenarioRuntime", "ScenarioDiagnostics"]),
         .target(name: "ScenarioDiff", dependencies: ["ScenarioRuntime", "ScenarioRendering", "ScenarioDiagnostics"]),
         .target(

@@ -15,15 +15,22 @@ struct DiffCommand: ParsableCommand {
             one object that the runs did in opposite orders ("A: alice acquired lock_a before bob; B: bob \
             acquired lock_a before alice"), with a few events around it from each run side by side; and the \
             events only one run has, per instance. A and B may be of either kind, and from any runtime: \
-            diffing a threads run against an async run of the same file shows where the schedules differ.
+            diffing a threads run against an async run of the same file shows where the schedules differ, \
+            two seeds of the simulator show two interleavings, and a run against its replay \
+            (--runtime simulate --replay) is the same.
 
             EXAMPLES:
               scenario run scenarios/11-lost-update.yaml --quiet --timeline a.jsonl
               scenario run scenarios/11-lost-update.yaml --quiet --timeline b.jsonl
               scenario diff a.jsonl b.jsonl
-              scenario run scenarios/12-reentrant-lock.yaml --format json > report.json
+              scenario run scenarios/11-lost-update.yaml --runtime async --format json > report.json
               scenario diff report.json a.jsonl --format json
               scenario diff a.jsonl b.jsonl --time 0.01
+              scenario run scenarios/11-lost-update.yaml --runtime simulate --seed 3 --quiet --timeline s3.jsonl
+              scenario run scenarios/11-lost-update.yaml --runtime simulate --seed 4 --quiet --timeline s4.jsonl
+              scenario diff s3.jsonl s4.jsonl
+              scenario run scenarios/11-lost-update.yaml --runtime simulate --replay a.jsonl --quiet --timeline replayed.jsonl
+              scenario diff a.jsonl replayed.jsonl
 
             EXIT CODES:
               0    the runs are the same

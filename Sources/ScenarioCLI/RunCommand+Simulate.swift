@@ -1,14 +1,23 @@
 import ArgumentParser
 import Foundation
 import ScenarioCompiler
+import ScenarioDiagnostics
+import ScenarioRendering
 import ScenarioRuntime
 import ScenarioSimulate
 import ScenarioSyntax
 
 /// `--seed`, `--strategy` and `--depth`: how the simulate runtime chooses who takes each step.
 struct SimulationOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("With --runtime simulate: the seed of the scheduler; the same seed gives the same run (default 0).", valueName: "n"))
-    var seed: UInt64?
+    // Read as text, `.unconditional`: `--seed -1` is refused as out of range, not read as a
+    // missing value, and a seed past 2^64-1 is told the range rather than "invalid".
+    @Option(
+        name: .customLong("seed"), parsing: .unconditional,
+        help: ArgumentHelp("With --runtime simulate: the seed of the scheduler, 0 to 18446744073709551615; the same seed gives the same run (default 0).", valueName: "n"))
+    var seedText: String?
+
+    /// `--seed` as a number: nil when not given (and when not a seed, which `problem` refuses).
+    var seed: UInt64? { seedText.flatMap { UInt64($0) } }
 
     @Option(help: "With --runtime simulate: random (any runnable instance, uniformly; the default) or pct (random priorities with depth-1 change points, for bugs that need a few preemptions at the right places).")
     var strategy: SimulationStrategy?
@@ -21,7 +30,7 @@ struct SimulationOptions: ParsableArguments {
     var replay: String?
 
     /// Whether any of these options was given.
-    var isGiven: Bool { seed != nil || strategy != nil || depth != nil || replay != nil }
+    var isGiven: Bool { seedText != nil || strategy != nil || depth != nil || replay != nil }
 
     /// What the command line says, with the defaults; `timeout` is `--timeout`, in virtual seconds.
     func settings(timeout: Double?) -> SimulationSettings {
@@ -31,13 +40,20 @@ struct SimulationOptions: ParsableArguments {
 
     /// Why these options cannot go with the runtime that runs the file, if they cannot.
     func problem(runtime: RuntimeKind) -> String? {
+        if let seedText, UInt64(seedText) == nil {
+            return "--seed must be a whole number from 0 to 18446744073709551615 (2^64-1), not '\(seedText)'"
+        }
         if let depth, depth < 1 { return "--depth must be at least 1" }
+        if let depth, depth > SimulationSettings.maximumDepth {
+            return "--depth must be at most \(GroupedNumber.text(SimulationSettings.maximumDepth)): it is one more than the "
+                + "preemptions pct aims at, and 2 to 5 find most bugs"
+        }
         if depth != nil, strategy != .pct { return "--depth is the depth of --strategy pct; add --strategy pct" }
-        if replay != nil, seed != nil || strategy != nil {
+        if replay != nil, seedText != nil || strategy != nil {
             return "--replay follows the recorded run's schedule; leave out --seed and --strategy"
         }
         guard isGiven, runtime != .simulate else { return nil }
-        let given = replay != nil ? "--replay" : seed != nil ? "--seed" : strategy != nil ? "--strategy" : "--depth"
+        let given = replay != nil ? "--replay" : seedText != nil ? "--seed" : strategy != nil ? "--strategy" : "--depth"
         return "\(given) chooses the simulator's schedule; it goes with --runtime simulate, not \(runtime.rawValue)"
     }
 }
@@ -62,6 +78,17 @@ extension RunCommand {
         case .ok, .timeout, .interrupted: return nil
         }
         return replayCommand(seed: seed, strategy: strategy, depth: report.depth)
+    }
+
+    /// Why a simulated run timed out before its virtual time-out: the real-time guard stopped a
+    /// loop that never let virtual time pass. Without it, "timeout in 0s (virtual time)" puzzles.
+    func realTimeGuardNote(_ report: RunReport, realSeconds: Double) -> String? {
+        guard report.runtime == SimulateEngine.name, report.status == .timeout,
+            report.duration < timeoutOption ?? SimulationSettings.defaultTimeout
+        else { return nil }
+        return "the virtual clock stood still for \(DurationText.format(realSeconds)) of real time: an instance loops "
+            + "without a sleep, and only a sleep or work moves virtual time; give the loop a sleep, mark its worker "
+            + "'daemon: true', or raise --timeout (virtual and real seconds)"
     }
 
     /// The command that runs the simulation with this seed, strategy and depth again, with the

@@ -204,6 +204,9 @@ struct RunCommand: AsyncParsableCommand {
             let line = "replay this run: \(replay)\n"
             if format == .text, !timelineIsStandardOutput { console.out(line) } else { console.err(line) }
         }
+        if let note = realTimeGuardNote(report, realSeconds: timeout) {
+            if format == .text, !timelineIsStandardOutput { console.out(note + "\n") } else { console.err(note + "\n") }
+        }
         if let timelineFailure {
             console.err(timelineFailure + "\n")
             throw ExitStatus.invalid.exitCode

@@ -12,28 +12,19 @@ struct ScenarioFile {
     /// Nil when the file cannot be read (the reason has been printed).
     /// - Parameter showWarnings: false prints only errors (`check --quiet`).
     init?(path: String, options: ValidationOptions, console: Console, color: ColorChoice, showWarnings: Bool = true) {
-        let url = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            console.err("\(path): error: no such file\n")
-            return nil
-        }
-        guard !isDirectory.boolValue else {
-            console.err("\(path): error: is a directory; give a scenario file such as \(path)/example.yaml\n")
-            return nil
-        }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
+        let bytes: [UInt8]
+        do throws(InputFile.Failure) {
+            bytes = try InputFile.read(path, limit: Self.maximumBytes)
         } catch {
-            console.err("\(path): error: cannot read the file (\(error.localizedDescription))\n")
+            switch error {
+            case .noSuchFile: console.err("\(path): error: no such file\n")
+            case .isDirectory: console.err("\(path): error: is a directory; give a scenario file such as \(path)/example.yaml\n")
+            case .tooLarge(let limit): console.err("\(path): error: the file is over the \(GroupedNumber.text(limit)) bytes (8 MiB) a scenario may have\n")
+            case .system(let reason): console.err("\(path): error: cannot read the file (\(reason))\n")
+            }
             return nil
         }
-        guard data.count <= Self.maximumBytes else {
-            console.err("\(path): error: the file is \(data.count) bytes, over the \(Self.maximumBytes) a scenario may have\n")
-            return nil
-        }
-        result = FrontEnd.check([UInt8](data), path: path, options: options)
+        result = FrontEnd.check(bytes, path: path, options: options)
         let renderer = DiagnosticRenderer(source: result.source, useColor: color.enabled(terminal: console.errIsTerminal))
         let shown = showWarnings ? result.diagnostics : Diagnostics(result.diagnostics.errors)
         let text = renderer.render(shown)

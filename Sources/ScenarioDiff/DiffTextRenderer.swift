@@ -19,6 +19,10 @@ public struct DiffTextRenderer: Sendable {
 
     public func render(_ diff: RunDiff) -> String {
         var out = "A: \(describe(diff.a))\nB: \(describe(diff.b))\n"
+        if let a = diff.a.scenario, let b = diff.b.scenario, a != b {
+            let titles = "'\(TextColumns.sanitized(a).elided)' and '\(TextColumns.sanitized(b).elided)'"
+            out += paint.dim("note: A and B are runs of different scenarios, \(titles): compare runs of one scenario") + "\n"
+        }
         guard !diff.isSame else {
             let times = diff.timeTolerance.map { "times within \(DurationText.format($0))" } ?? "times ignored"
             return out + paint.green("same") + ": every instance did the same things in the same order (\(times))\n"
@@ -63,7 +67,8 @@ public struct DiffTextRenderer: Sendable {
         for (side, positions, events) in [("A", instance.onlyInA, diff.a.events), ("B", instance.onlyInB, diff.b.events)] {
             for position in positions.prefix(Self.samples) {
                 let event = events[position]
-                let words = TextColumns.words(event, objects: diff.names.objects.names)
+                // Elided: a value may be a log line of megabytes, and this is one line of a list.
+                let words = TextColumns.words(event, objects: diff.names.objects.names).elided
                 out += "    \(side)  seq \(event.seq) at \(DurationText.format(event.seconds)): \(words)\n"
             }
             if positions.count > Self.samples {

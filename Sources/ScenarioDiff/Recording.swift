@@ -42,6 +42,9 @@ public struct Recording: Sendable {
     public var header: TimelineHeader?
     /// "threads", "async", … when known (a report, a header).
     public var runtime: String?
+    /// The scenario's title when known (a report, a header): two runs of different scenarios
+    /// compare, but say little.
+    public var scenario: String?
     /// The run's status (`ok`, `deadlock`, …): reports have it, timelines do not.
     public var status: String?
     /// Final values of variables: a report's `variables`; for a timeline, each variable's last write.

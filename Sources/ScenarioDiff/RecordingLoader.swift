@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioDiagnostics
 import ScenarioRendering
 import ScenarioRuntime
 
@@ -21,7 +22,9 @@ public struct DiffInputError: Error, Equatable, Sendable, CustomStringConvertibl
 /// events are read one at a time, never as one tree, so memory stays linear in the events.
 public enum RecordingLoader {
     public static func load(_ path: String, names: inout DiffNames) throws(DiffInputError) -> Recording {
-        let data = try contents(of: path)
+        var data = try contents(of: path)
+        // A byte-order mark (a file saved by a Windows editor) is not content.
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }
         let outcome = data.withUnsafeBytes { bytes in
             Result { () throws(JSONScanError) in try read(bytes, path: path, names: &names) }
         }
@@ -34,18 +37,15 @@ public enum RecordingLoader {
         }
     }
 
-    private static func contents(of path: String) throws(DiffInputError) -> Data {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DiffInputError(path: path, message: "no such file")
-        }
-        guard !isDirectory.boolValue else {
-            throw DiffInputError(path: path, message: "is a directory; give a timeline file or a JSON report")
-        }
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
+    private static func contents(of path: String) throws(DiffInputError) -> [UInt8] {
+        do throws(InputFile.Failure) {
+            return try InputFile.read(path)
         } catch {
-            throw DiffInputError(path: path, message: "cannot read the file (\(error.localizedDescription))")
+            switch error {
+            case .noSuchFile: throw DiffInputError(path: path, message: "no such file")
+            case .isDirectory: throw DiffInputError(path: path, message: "is a directory; give a timeline file or a JSON report")
+            case .tooLarge, .system: throw DiffInputError(path: path, message: "cannot read the file (\(error.reason))")
+            }
         }
     }
 
@@ -81,6 +81,7 @@ public enum RecordingLoader {
             } else if isFirst, let header = try TimelineHeader(object, line: line) {
                 recording.header = header
                 recording.runtime = header.runtime
+                recording.scenario = header.scenario
                 recording.instances = header.instances.map { names.instances.id($0) }
                 for object in header.objects { _ = names.objects.id(object.name) }
             } else if isFirst {
@@ -119,6 +120,7 @@ public enum RecordingLoader {
     /// The keys of a report besides its events: status, final state, instances.
     private static func readReportOutcome(_ report: JSONValue, into recording: inout Recording, names: inout DiffNames) {
         recording.runtime = report["runtime"]?.string
+        recording.scenario = report["scenario"]?.string
         recording.status = report["status"]?.string
         for member in report["variables"]?.members ?? [] {
             if let value = member.value.integer { recording.variables[member.key] = value }

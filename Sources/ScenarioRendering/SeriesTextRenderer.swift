@@ -56,7 +56,7 @@ public struct SeriesTextRenderer: Sendable {
         let count = result.interrupted
             ? "interrupted after \(TextCell.grouped(result.runs)) of \(TextCell.grouped(result.requested)) runs"
             : "\(TextCell.grouped(result.runs)) run\(result.runs == 1 ? "" : "s")"
-        return "\(clean(info.scenario)): \(count) on \(runtime), \(info.jobs) at a time, in \(DurationText.format(result.duration))\(rate)"
+        return "\(clean(info.scenario)): \(count) on \(runtime), \(TextCell.grouped(info.jobs)) at a time, in \(DurationText.format(result.duration))\(rate)"
     }
 
     private func section(_ title: String, _ lines: [String], _ style: TextStyle) -> [String] {

@@ -1,3 +1,4 @@
+import ScenarioDiagnostics
 import ScenarioRuntime
 
 /// One parsed line of a timeline file (or one entry of a report's `events`) as an `Event`: the
@@ -27,7 +28,7 @@ public enum TimelineEventFields {
             case "event": kindName = member.value.string
             case "object":
                 guard let name = member.value.string else { throw fail("'object' must be a name: \(describe(member.value))") }
-                guard let found = object(name) else { throw fail("unknown object \(name)") }
+                guard let found = object(name) else { throw fail("unknown object '\(name.elided)'") }
                 objectNumber = found
             case "value":
                 switch member.value {
@@ -40,9 +41,9 @@ public enum TimelineEventFields {
         }
         guard let seconds else { throw fail("missing or invalid 't'") }
         guard let worker else { throw fail("missing or invalid 'worker'") }
-        guard let instanceNumber = instance(worker) else { throw fail("unknown worker '\(worker)'") }
+        guard let instanceNumber = instance(worker) else { throw fail("unknown worker '\(worker.elided)'") }
         guard let kindName else { throw fail("missing or invalid 'event'") }
-        guard let kind = EventKind(rawValue: kindName) else { throw fail("unknown event '\(kindName)'") }
+        guard let kind = EventKind(rawValue: kindName) else { throw fail("unknown event '\(kindName.elided)'") }
         return Event(
             seq: seq, nanoseconds: JSONBytes.nanoseconds(seconds), instance: instanceNumber, kind: kind,
             object: objectNumber, value: eventValue)

@@ -1,4 +1,5 @@
 import ScenarioCompiler
+import ScenarioDiagnostics
 import ScenarioRuntime
 
 /// Follows a `ReplayScript`: the instance whose next recorded event comes next takes the next
@@ -7,6 +8,13 @@ import ScenarioRuntime
 /// write comes between the read and the write exactly where the timeline has it. At the first
 /// point where the scenario cannot follow, the run fails, naming the event the script expected
 /// (and its line) and what the scenario did instead.
+///
+/// A `block` leads the schedule too, so that the replay waits where the recording waited (and
+/// `scenario diff` finds them the same), but softly: every primitive records a `block` under its
+/// own mutex, in order with its other events, so the replay, stepping the instance there, blocks
+/// too; where it does not quite (a barrier's arrival and its `block` are one step here, two on
+/// threads, with others' events between them), the unmatched `block` is no divergence: a
+/// recorded one whose instance already waits is passed over, as is one the instance did not need.
 ///
 /// `@unchecked Sendable`: only the simulation's thread uses it (the recorder calls `recorded` on
 /// the thread that records, the simulation's).
@@ -45,6 +53,12 @@ final class Replay: RecordObserver, @unchecked Sendable {
     /// Stops the run when the script's next instance cannot take a step.
     func beforeStep() -> Bool {
         guard failure == nil else { return false }
+        // A recorded `block` of an instance that waits already: the replay blocked it earlier.
+        while cursor < script.steps.count, script.steps[cursor].event.kind == .block,
+            simulation.scheduler.place(of: Int(script.steps[cursor].event.instance)) == .parked
+        {
+            cursor += 1
+        }
         guard cursor < script.steps.count else { return true }
         let instance = Int(script.steps[cursor].event.instance)
         switch simulation.scheduler.place(of: instance) {
@@ -65,9 +79,22 @@ final class Replay: RecordObserver, @unchecked Sendable {
         defer { seenThisStep.removeAll(keepingCapacity: true) }
         for event in seenThisStep where ReplayScript.leadsSchedule(event.kind) {
             guard cursor < script.steps.count else { continue }  // past the script: free running
-            let expected = script.steps[cursor].event
-            guard Self.same(event, expected) else { return fail("the scenario did '\(describe(event))'") }
-            cursor += 1
+            if Self.same(event, script.steps[cursor].event) {
+                cursor += 1
+                continue
+            }
+            // A `block` the recording has elsewhere, or not at all: the instance waits a step
+            // earlier than it did there, which changes no object's order.
+            if event.kind == .block { continue }
+            // A recorded `block` the instance did not need: passed over.
+            var next = cursor
+            while next < script.steps.count, script.steps[next].event.kind == .block { next += 1 }
+            guard next == script.steps.count || Self.same(event, script.steps[next].event) else {
+                let old = event.kind == .read && !script.hasReads
+                let hint = old ? "; the timeline has no 'read' events (it was recorded before an increment's read was one): record the run again" : ""
+                return fail("the scenario did '\(describe(event))'" + hint)
+            }
+            cursor = min(next + 1, script.steps.count)
         }
         return failure == nil
     }
@@ -94,7 +121,7 @@ final class Replay: RecordObserver, @unchecked Sendable {
         if scenario.objects.indices.contains(Int(event.object)) { text += " \(scenario.objects[Int(event.object)].name)" }
         switch event.value {
         case .integer(let value): text += " \(value)"
-        case .text(let value): text += " \"\(value)\""
+        case .text(let value): text += " \"\(value.elided)\""  // a log line may be megabytes long
         case .none: break
         }
         return text

@@ -20,7 +20,10 @@ public enum SimulateEngine {
             let driver = OSThread {
                 continuation.resume(returning: runBlocking(scenario, options: options, settings: settings))
             }
-            if driver == nil {
+            if let driver {
+                // Nobody joins it: detached, it frees its stack when it ends (a series makes one per run).
+                driver.detach()
+            } else {
                 continuation.resume(returning: runBlocking(scenario, options: options, settings: settings))
             }
         }

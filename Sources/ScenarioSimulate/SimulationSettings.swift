@@ -15,7 +15,7 @@ public struct SimulationSettings: Sendable {
     /// Seeds every random choice: the same seed gives the same run.
     public var seed: UInt64
     public var strategy: SimulationStrategy
-    /// For `pct`: the depth d, the number of preemptions it aims at plus one (at least 1).
+    /// For `pct`: the depth d, the number of preemptions it aims at plus one (1 to `maximumDepth`).
     public var depth: Int
 
     /// Seconds of virtual time after which the run times out (nil: `defaultTimeout`). The run
@@ -25,6 +25,10 @@ public struct SimulationSettings: Sendable {
     public var replay: ReplayScript?
 
     public static let defaultDepth = 3
+    /// pct draws d - 1 change points, each kept for the whole run: a depth of millions costs
+    /// gigabytes before the first step (and Int.max overflowed the priorities), while the bugs
+    /// pct is for need a few preemptions.
+    public static let maximumDepth = 10_000
     /// A day of virtual time: as long as the longest `sleep` may be, and far longer than a run
     /// of a real scenario needs.
     public static let defaultTimeout: Double = 86_400
@@ -36,7 +40,7 @@ public struct SimulationSettings: Sendable {
         self.replay = replay
         self.seed = seed
         self.strategy = strategy
-        self.depth = max(1, depth)
+        self.depth = min(max(1, depth), Self.maximumDepth)
         self.timeout = timeout
     }
 }

@@ -112,11 +112,38 @@ struct DiffCommandTests {
         #expect(negative.stderr.contains("--time must be a number of seconds"), "\(negative.summary)")
     }
 
+    @Test func aHugeValueIsElidedInTheListOfEvents() throws {
+        let directory = try TemporaryDirectory()
+        let huge = String(repeating: "x", count: 200_000)
+        let a = Self.lockOrder("alice", "bob") + #"{"seq":6,"t":0.006,"worker":"alice","event":"log","value":"\#(huge)"}"# + "\n"
+        _ = try directory.write("a.jsonl", a)
+        _ = try directory.write("b.jsonl", Self.lockOrder("alice", "bob"))
+        let output = try diff(["a.jsonl", "b.jsonl"], in: directory)
+        #expect(output.exited(with: 1), "\(output.summary)")
+        #expect(output.stdout.contains("log: xxxx"), "\(output.summary)")
+        #expect(output.stdout.contains("…"), "\(output.summary)")
+        #expect(output.stdout.utf8.count < 2_000, "\(output.summary)")
+    }
+
+    @Test func runsOfDifferentScenariosAreNoted() throws {
+        let directory = try TemporaryDirectory()
+        _ = try directory.write("a.jsonl", Self.lockOrder("alice", "bob"))
+        _ = try directory.write("b.jsonl", Self.lockOrder("alice", "bob").replacingOccurrences(of: "\"Two locks\"", with: "\"Three locks\""))
+        let output = try diff(["a.jsonl", "b.jsonl"], in: directory)
+        #expect(output.exited(with: 0), "\(output.summary)")
+        #expect(output.stdout.contains("note: A and B are runs of different scenarios, 'Two locks' and 'Three locks'"), "\(output.summary)")
+        let same = try diff(["a.jsonl", "a.jsonl"], in: directory)
+        #expect(!same.stdout.contains("note:"), "\(same.summary)")
+    }
+
     @Test func helpTeachesWithExamples() throws {
         let output = try runScenario(["diff", "--help"])
         #expect(output.exited(with: 0), "\(output.summary)")
         #expect(output.stdout.contains("EXAMPLES:"), "\(output.summary)")
         #expect(output.stdout.contains("scenario diff a.jsonl b.jsonl"), "\(output.summary)")
         #expect(output.stdout.contains("--time <seconds>"), "\(output.summary)")
+        #expect(output.stdout.contains("scenario diff a.jsonl replayed.jsonl"), "\(output.summary)")
+        // Every example compares runs of one scenario.
+        #expect(!output.stdout.contains("12-reentrant-lock"), "\(output.summary)")
     }
 }

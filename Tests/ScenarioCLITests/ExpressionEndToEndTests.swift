@@ -26,6 +26,43 @@ struct ExpressionEndToEndTests {
         }
     }
 
+    @Test func aPutValueThatIsOneNumberPlaceholderPutsAnInteger() throws {
+        let directory = try TemporaryDirectory()
+        _ = try directory.write("items.yaml", """
+            scenario: Computed items
+            variables:
+              total: 0
+            queues:
+              q: 0
+              relay: 0
+            workers:
+              producer:
+                count: 2
+                steps:
+                  - put: q
+                    value: "{i * 10}"
+              consumer:
+                - repeat: 2
+                  do:
+                    - get: q
+                    - put: relay
+                      value: "{item}"
+                    - get: relay
+                    - increment: total
+                      by: "{item}"
+                - put: relay
+                  value: "total {total}"
+            expect:
+              total: 30
+            """)
+        let output = try runScenario(["run", "items.yaml", "--runtime", "simulate", "--quiet", "--timeline", "run.jsonl"], in: directory.url)
+        #expect(output.exited(with: 0), "\(output.summary)")
+        let timeline = try directory.read("run.jsonl")
+        #expect(timeline.contains(#""event":"put","object":"q","value":10"#), "\(timeline)")
+        #expect(timeline.contains(#""event":"put","object":"relay","value":20"#) || timeline.contains(#""event":"put","object":"relay","value":10"#))
+        #expect(timeline.contains(#""event":"put","object":"relay","value":"total 30""#), "text around a placeholder keeps it text")
+    }
+
     @Test func divisionByZeroAtRunTimeExitsFiveNamingTheStepAndTheExpression() throws {
         let directory = try TemporaryDirectory()
         try directory.write("zero.yaml", """

@@ -62,6 +62,50 @@ struct ReplayCLITests {
         #expect(after["seed"] is NSNull)
     }
 
+    /// The events of a timeline file, its header left out.
+    static func events(_ timeline: String) -> [Substring] {
+        timeline.split(separator: "\n").filter { $0.contains("\"seq\"") }
+    }
+
+    @Test(arguments: [["--seed", "3"], ["--seed", "5", "--strategy", "pct"]])
+    func aReplayOfASimulatedRunIsTheSameTimelineBlocksIncluded(_ schedule: [String]) throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("racy.yaml", Self.racy)
+        _ = try runScenario(["run", path, "--runtime", "simulate", "--timeline", directory.path("run.jsonl"), "--quiet"] + schedule)
+        let replay = try runScenario([
+            "run", path, "--runtime", "simulate", "--replay", directory.path("run.jsonl"),
+            "--timeline", directory.path("replayed.jsonl"), "--quiet",
+        ])
+        #expect(replay.exited(with: 0), "\(replay.summary)")
+        let recorded = Self.events(try directory.read("run.jsonl"))
+        #expect(recorded.contains { $0.contains("\"event\":\"block\"") }, "the example must make someone wait")
+        #expect(Self.events(try directory.read("replayed.jsonl")) == recorded)
+    }
+
+    @Test(arguments: [["--runtime", "threads"], ["--runtime", "async"], ["--runtime", "async", "--executor", "pool"]])
+    func diffSaysARecordingAndItsReplayAreTheSame(_ recorded: [String]) throws {
+        let directory = try TemporaryDirectory()
+        // main waits for the sleeper: its `block` is in every recording, and must be in the replay.
+        let path = try directory.write("sleepy.yaml", """
+            scenario: Waiting for a sleeper
+            workers:
+              sleeper:
+                - sleep: 50ms
+                - log: done
+              main:
+                - join: sleeper
+                - log: joined
+            """)
+        _ = try runScenario(["run", path, "--timeline", directory.path("run.jsonl"), "--quiet"] + recorded)
+        let replay = try runScenario([
+            "run", path, "--runtime", "simulate", "--replay", directory.path("run.jsonl"),
+            "--timeline", directory.path("replayed.jsonl"), "--quiet",
+        ])
+        #expect(replay.exited(with: 0), "\(replay.summary)")
+        let diff = try runScenario(["diff", directory.path("run.jsonl"), directory.path("replayed.jsonl"), "--color", "never"])
+        #expect(diff.exited(with: 0), "\(diff.summary)")
+    }
+
     @Test func aHeaderLineWithoutSeqIsSkipped() throws {
         let directory = try TemporaryDirectory()
         let path = try directory.write("racy.yaml", Self.racy)
@@ -86,6 +130,72 @@ struct ReplayCLITests {
         #expect(replay.stdout.contains("\(tampered):\(index + 1): runtime error: the replay expected"), "\(replay.summary)")
         #expect(replay.stdout.contains("get done"), "\(replay.summary)")
         #expect(replay.stdout.contains("but the scenario did"), "\(replay.summary)")
+    }
+
+    @Test func aHugeValueIsElidedInTheMessage() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("racy.yaml", Self.racy)
+        _ = try runScenario(["run", path, "--runtime", "simulate", "--timeline", directory.path("run.jsonl"), "--quiet"])
+        var lines = try directory.read("run.jsonl").split(separator: "\n").map(String.init)
+        let index = try #require(lines.firstIndex { $0.contains("\"event\":\"log\"") })
+        let huge = String(repeating: "y", count: 200_000)
+        lines[index] = lines[index].replacing(#/"value":"[^"]*"/#, with: "\"value\":\"\(huge)\"")
+        let tampered = try directory.write("tampered.jsonl", lines.joined(separator: "\n") + "\n")
+        let replay = try runScenario(["run", path, "--runtime", "simulate", "--replay", tampered, "--quiet", "--color", "never"])
+        #expect(replay.exited(with: 5), "\(replay.summary)")
+        #expect(replay.stdout.contains("the replay expected"), "\(replay.summary)")
+        #expect(replay.stdout.contains("yyyy…"), "\(replay.summary)")
+        #expect(replay.stdout.utf8.count < 3_000, "\(replay.summary)")
+    }
+
+    @Test func aReportIsToldApartFromATimeline() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("racy.yaml", Self.racy)
+        let report = try runScenario(["run", path, "--runtime", "simulate", "--format", "json"])
+        let file = try directory.write("run.json", report.stdout)
+        let replay = try runScenario(["run", path, "--runtime", "simulate", "--replay", file])
+        #expect(replay.exited(with: 2), "\(replay.summary)")
+        #expect(
+            replay.stderr.contains("run.json: error: this is a JSON report (--format json), not a timeline; --replay follows a timeline file: record the run with --timeline FILE"),
+            "\(replay.summary)")
+    }
+
+    @Test func aTimelineWithoutReadsSaysItIsOfAnOlderKind() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("racy.yaml", Self.racy)
+        _ = try runScenario(["run", path, "--runtime", "simulate", "--timeline", directory.path("run.jsonl"), "--quiet"])
+        let lines = try directory.read("run.jsonl").split(separator: "\n").filter { !$0.contains("\"event\":\"read\"") }
+        let old = try directory.write("old.jsonl", lines.joined(separator: "\n") + "\n")
+        let replay = try runScenario(["run", path, "--runtime", "simulate", "--replay", old, "--quiet", "--color", "never"])
+        #expect(replay.exited(with: 5), "\(replay.summary)")
+        #expect(replay.stdout.contains("the timeline has no 'read' events (it was recorded before an increment's read was one): record the run again"), "\(replay.summary)")
+    }
+
+    @Test func aTimelineSavedWithCRLFOrAByteOrderMarkReplaysAndDiffs() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("racy.yaml", Self.racy)
+        _ = try runScenario(["run", path, "--runtime", "simulate", "--timeline", directory.path("run.jsonl"), "--quiet"])
+        let original = try directory.read("run.jsonl")
+        let crlf = try directory.write("crlf.jsonl", original.replacingOccurrences(of: "\n", with: "\r\n"))
+        let bom = try directory.write("bom.jsonl", "\u{FEFF}" + original.split(separator: "\n").dropFirst().joined(separator: "\n"))
+        for file in [crlf, bom] {
+            let replay = try runScenario(["run", path, "--runtime", "simulate", "--replay", file, "--quiet"])
+            #expect(replay.exited(with: 0), "\(replay.summary)")
+            let diff = try runScenario(["diff", file, directory.path("run.jsonl")])
+            #expect(diff.exited(with: 0), "\(diff.summary)")
+        }
+    }
+
+    @Test func anEventAfterItsInstancesFinishIsRefused() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("racy.yaml", Self.racy)
+        _ = try runScenario(["run", path, "--runtime", "simulate", "--timeline", directory.path("run.jsonl"), "--quiet"])
+        let extra = #"{"seq":100000,"t":0,"worker":"main","event":"log","value":"after the end"}"#
+        let file = try directory.write("extra.jsonl", try directory.read("run.jsonl") + extra + "\n")
+        let lineCount = try directory.read("run.jsonl").split(separator: "\n").count + 1
+        let replay = try runScenario(["run", path, "--runtime", "simulate", "--replay", file, "--quiet"])
+        #expect(replay.exited(with: 2), "\(replay.summary)")
+        #expect(replay.stderr.contains("extra.jsonl:\(lineCount): error: 'main' has an event after its 'finish' (line "), "\(replay.summary)")
     }
 
     @Test func aTimelineOfAnotherScenarioIsRefused() throws {

@@ -49,6 +49,14 @@ struct RunsOptionTests {
         #expect(run.stderr.isEmpty, "\(run.summary)")
     }
 
+    @Test func manyJobsAreCountedAsEveryOtherCountIs() throws {
+        let directory = try TemporaryDirectory()
+        let file = try directory.write("counter.yaml", Self.lockedCounter)
+        let run = try runScenario(["run", file, "--runs", "3", "--jobs", "1000", "--runtime", "simulate", "--color", "never"])
+        #expect(run.exited(with: 0), "\(run.summary)")
+        #expect(run.stdout.contains("3 runs on simulate, 1,000 at a time"), "\(run.summary)")
+    }
+
     @Test func anExpectationThatAlwaysFailsShowsEveryRunFailed() throws {
         let directory = try TemporaryDirectory()
         let file = try directory.write("wrong.yaml", Self.wrongExpectation)

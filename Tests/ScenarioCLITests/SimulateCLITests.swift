@@ -101,6 +101,36 @@ struct SimulateCLITests {
         #expect(!run.stdout.contains("replay this run"))
     }
 
+    @Test func aLoopThatNeverMovesTheVirtualClockIsStoppedByTheRealGuardAndSaysSo() throws {
+        let directory = try TemporaryDirectory()
+        let spin = try directory.write("spin.yaml", """
+            scenario: Spin
+            variables:
+              n: 0
+            workers:
+              spinner:
+                - repeat: forever
+                  do:
+                    - increment: n
+            """)
+        let run = try runScenario(["run", spin, "--runtime", "simulate", "--timeout", "1", "--quiet", "--color", "never"])
+        #expect(run.exited(with: 4), "\(run.summary)")
+        #expect(run.stdout.contains("the virtual clock stood still for 1.00s of real time: an instance loops without a sleep"), "\(run.summary)")
+        // A virtual time-out is no puzzle: the clock reached it.
+        let sleepy = try directory.write("sleepy.yaml", """
+            scenario: Sleepy
+            workers:
+              sleeper:
+                - repeat: forever
+                  do:
+                    - sleep: 1
+            """)
+        let slept = try runScenario(["run", sleepy, "--runtime", "simulate", "--timeout", "5", "--quiet", "--color", "never"])
+        #expect(slept.exited(with: 4), "\(slept.summary)")
+        #expect(slept.stdout.contains("status: timeout in 5.00s"), "\(slept.summary)")
+        #expect(!slept.stdout.contains("virtual clock stood still"), "\(slept.summary)")
+    }
+
     @Test func theFilesRuntimeMaySaySimulate() throws {
         let directory = try TemporaryDirectory()
         let path = try directory.write("file.yaml", "runtime: simulate\n" + Self.lostUpdate)
@@ -118,7 +148,9 @@ struct SimulateCLITests {
         (["--seed", "1"], "--seed chooses the simulator's schedule; it goes with --runtime simulate, not threads, the runtime this file runs on; add --runtime simulate"),
         (["--runtime", "simulate", "--depth", "2"], "--depth is the depth of --strategy pct; add --strategy pct"),
         (["--runtime", "simulate", "--strategy", "pct", "--depth", "0"], "--depth must be at least 1"),
-        (["--runtime", "simulate", "--seed", "-1"], "--seed"),
+        (["--runtime", "simulate", "--strategy", "pct", "--depth", "9223372036854775807"], "--depth must be at most 10,000: it is one more than the preemptions pct aims at, and 2 to 5 find most bugs"),
+        (["--runtime", "simulate", "--seed", "-1"], "--seed must be a whole number from 0 to 18446744073709551615 (2^64-1), not '-1'"),
+        (["--runtime", "simulate", "--seed", "18446744073709551616"], "--seed must be a whole number from 0 to 18446744073709551615 (2^64-1), not '18446744073709551616'"),
         (["--runtime", "simulate", "--strategy", "fair"], "--strategy"),
         (["--runtime", "simulate", "--executor", "loop"], "--executor chooses where async tasks run; it goes with --runtime async, not simulate"),
     ])

@@ -73,7 +73,7 @@ import Testing
     @Test(arguments: [
         ("{\"seq\":0,\"t\":0,\"worker\":\"zed\",\"event\":\"start\"}", "unknown worker 'zed'"),
         ("{\"seq\":0,\"t\":0,\"worker\":\"a\",\"event\":\"jump\"}", "unknown event 'jump'"),
-        ("{\"seq\":0,\"t\":0,\"worker\":\"a\",\"event\":\"get\",\"object\":\"nope\"}", "unknown object nope"),
+        ("{\"seq\":0,\"t\":0,\"worker\":\"a\",\"event\":\"get\",\"object\":\"nope\"}", "unknown object 'nope'"),
         ("{\"seq\":0,\"t\":0,\"worker\":\"a\",\"event\":\"set\",\"value\":1.5}", "'value' must be an integer or a string"),
         ("{\"seq\":\"0\",\"t\":0,\"worker\":\"a\",\"event\":\"start\"}", "invalid 'seq': \"0\""),
         ("{\"seq\":1,\"worker\":\"a\",\"event\":\"start\"}", "missing or invalid 't'"),

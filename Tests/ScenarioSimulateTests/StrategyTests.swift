@@ -48,6 +48,14 @@ struct StrategyTests {
         #expect(pct >= 5 * max(1, random))
     }
 
+    @Test func anEnormousDepthIsHeldToTheMaximumAndDoesNotOverflow() throws {
+        // Int.max trapped on the first priority (depth + rank); millions cost gigabytes of change points.
+        #expect(SimulationSettings(strategy: .pct, depth: .max).depth == SimulationSettings.maximumDepth)
+        let report = try simulate(Self.window, seed: 1, strategy: .pct, depth: .max)
+        #expect(report.depth == SimulationSettings.maximumDepth)
+        #expect(report.status == .ok || report.status == .expectationFailed)
+    }
+
     @Test func pctWithDepthOneRunsEachInstanceToItsEndInPriorityOrder() throws {
         // Without change points, whichever instance has the higher priority runs all its steps first.
         for seed in 0..<10 {

@@ -33,18 +33,28 @@ extension Interpreter {
         var computed: Int?
         if let result { computed = try value(of: result, at: instruction) }
         _ = context.futures.complete(instance, value: computed ?? 0)
-        record(.done, object: info.worker, value: computed.map { EventValue.integer($0) } ?? .none)
-        completeWorker()
+        completeWorker(recording: .done, value: computed.map { EventValue.integer($0) } ?? .none)
     }
 
     /// Tells the worker's completion state machine that this instance finished (once).
-    func completeWorker() {
-        guard !completedFuture else { return }
+    /// `kind` (`done`, or `finish` when the worker has no future to complete first) is recorded
+    /// under the worker's mutex, as every primitive records its events: a `join` that had to wait
+    /// (`block`) is then always before the event it waits for in `seq` order, and one that did not
+    /// after it, which the replay relies on. Once completed, a later `finish` is recorded alone.
+    func completeWorker(recording kind: EventKind, value: EventValue = .none) {
+        guard !completedFuture else {
+            record(kind, object: kind == .done ? info.worker : -1, value: value)
+            return
+        }
         completedFuture = true
         guard case .worker(let completion) = objects[info.worker] else {
             preconditionFailure("the worker of '\(info.name)' is not a worker object")
         }
-        context.wake(completion.withLock { $0.finish(instance) })
+        context.wake(
+            completion.withLock { state in
+                record(kind, object: kind == .done ? info.worker : -1, value: value)
+                return state.finish(instance)
+            })
     }
 
     /// `as_completed`/`gather` at `pc`: binds the next future, or returns false to park; when every

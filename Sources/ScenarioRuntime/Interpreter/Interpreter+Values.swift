@@ -32,9 +32,26 @@ extension Interpreter {
         case .integer(let number):
             return .integer(number)
         case .text(let template):
+            // One placeholder and nothing else keeps the type of what it reads, as `q.put(i * 10)`
+            // puts an int in Python: "{i * 10}" puts the integer 10, "{item}" the item as it was got.
+            if template.parts.count == 1, let whole = try wholeValue(template.parts[0], at: instruction) { return whole }
             let item = try text(template, at: instruction)
             try admit(item, at: instruction)
             return .text(item)
+        }
+    }
+
+    /// The value a placeholder reads when it is a whole `put` value; nil for text (`{worker}`).
+    private func wholeValue(_ part: Template.Part, at instruction: Instruction) throws(InstanceExit) -> EventValue? {
+        switch part {
+        case .index: .integer(info.index)
+        case .round: .integer(round)
+        case .variable(let object): .integer(variable(object).load())
+        case .expression(let index): .integer(try evaluate(index, at: instruction))
+        case .item:
+            // Before any `get`, the text path writes "(none)", as in a log.
+            if case .none = item { nil } else { item }
+        case .text, .worker, .future: nil
         }
     }
 

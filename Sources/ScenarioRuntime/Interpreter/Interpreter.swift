@@ -211,8 +211,7 @@ package final class Interpreter {
         }
         // Single-stepping, finishing is a step of its own too, as a thread's end is.
         if stepTaken { return .yield }
-        record(.finish)
-        completeWorker()
+        completeWorker(recording: .finish)
         if let pool = info.pool { leavePool(pool) }
         monitor.finish(instance)
         return .finished
