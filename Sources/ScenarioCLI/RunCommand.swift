@@ -147,7 +147,8 @@ struct RunCommand: AsyncParsableCommand {
             console.err("\(file): error: --executor chooses where async tasks run, and this file runs on \(chosenRuntime.rawValue); add --runtime async\n")
             throw ExitStatus.invalid.exitCode
         }
-        if let problem = GILCheck.problem(scenario: scenario, runtime: chosenRuntime, executor: executor, forced: gil) {
+        if let problem = GILCheck.problem(
+            scenario: scenario, runtime: chosenRuntime, executor: executor, forced: gil, replaying: simulation.replay != nil) {
             console.err("\(file): error: \(problem)\n")
             throw ExitStatus.invalid.exitCode
         }

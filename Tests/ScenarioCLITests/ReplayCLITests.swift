@@ -139,7 +139,9 @@ struct ReplayCLITests {
         var lines = try directory.read("run.jsonl").split(separator: "\n").map(String.init)
         let index = try #require(lines.firstIndex { $0.contains("\"event\":\"log\"") })
         let huge = String(repeating: "y", count: 200_000)
+        // A put of a huge item where the run logs (a log's own text is not compared).
         lines[index] = lines[index].replacing(#/"value":"[^"]*"/#, with: "\"value\":\"\(huge)\"")
+            .replacingOccurrences(of: "\"event\":\"log\"", with: "\"event\":\"put\",\"object\":\"done\"")
         let tampered = try directory.write("tampered.jsonl", lines.joined(separator: "\n") + "\n")
         let replay = try runScenario(["run", path, "--runtime", "simulate", "--replay", tampered, "--quiet", "--color", "never"])
         #expect(replay.exited(with: 5), "\(replay.summary)")
@@ -213,5 +215,34 @@ struct ReplayCLITests {
         let run = try runScenario(["run", path, "--runtime", "simulate", "--replay", "x.jsonl", "--seed", "1"])
         #expect(run.exited(with: 2))
         #expect(run.stderr.contains("--replay follows the recorded run's schedule; leave out --seed and --strategy"), "\(run.summary)")
+    }
+
+    /// A log's text is output, not a step of the schedule: `{pid}` is another process's on replay.
+    @Test func aLogWhoseTextDependsOnTheProcessStillReplays() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("pid.yaml", """
+            scenario: Process ids
+            workers:
+              w:
+                count: 2
+                steps:
+                  - log: "{worker} runs in process {pid}"
+            """)
+        _ = try runScenario(["run", path, "--timeline", directory.path("run.jsonl"), "--quiet"])
+        // Another process's id in the recording, as a run on another day would have.
+        let recorded = try directory.read("run.jsonl").replacingOccurrences(of: "runs in process ", with: "runs in process 1")
+        let edited = try directory.write("edited.jsonl", recorded)
+        let replay = try runScenario(["run", path, "--runtime", "simulate", "--replay", edited, "--quiet"])
+        #expect(replay.exited(with: 0), "\(replay.summary)")
+    }
+
+    /// The GIL's hand-overs are not replayed yet: refused, with what to do instead.
+    @Test func aRunWithTheGILIsNotReplayedYet() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("racy.yaml", Self.racy)
+        _ = try runScenario(["run", path, "--runtime", "simulate", "--timeline", directory.path("run.jsonl"), "--quiet"])
+        let refused = try runScenario(["run", path, "--runtime", "simulate", "--gil", "--replay", directory.path("run.jsonl")])
+        #expect(refused.exited(with: 2), "\(refused.summary)")
+        #expect(refused.stderr.contains("--replay cannot follow a run with the GIL yet"), "\(refused.summary)")
     }
 }
