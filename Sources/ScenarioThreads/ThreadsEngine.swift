@@ -1,7 +1,8 @@
 import ScenarioCompiler
 import ScenarioRuntime
 
-/// Runs a scenario with one OS thread per worker instance and real blocking primitives: an
+/// Runs a scenario with one OS thread per worker instance (the tasks of a pool of N run on N
+/// threads of the pool's own, one task after another) and real blocking primitives: an
 /// instance that must wait parks its thread on a condition variable; a sleep is a timed park;
 /// `work` keeps the thread's CPU busy. The operating system decides who runs next.
 public enum ThreadsEngine {
@@ -26,19 +27,29 @@ public enum ThreadsEngine {
         let parkers = scenario.instances.map { _ in Parker() }
         let session = RunSession(scenario: scenario, options: options, waker: ParkerWaker(parkers: parkers))
         let gate = StartGate()
+        let context = session.context
         var threads: [OSThread] = []
-        threads.reserveCapacity(scenario.instances.count)
         var startFailure: String?
-        for instance in scenario.instances.indices {
+        // What each thread runs: an unpooled instance, or the tasks of one slot of a pool.
+        var bodies: [(name: String, body: @Sendable () -> Void)] = []
+        for (instance, info) in scenario.instances.enumerated() where info.pool == nil {
             let parker = parkers[instance]
-            let context = session.context
+            bodies.append((info.name, { _ = runInstance(Interpreter(context: context, instance: instance), parker: parker) }))
+        }
+        for pool in context.poolThreads {
+            for slot in 1...pool.slots {
+                bodies.append(("\(scenario.objects[pool.pool].name)-\(slot)", { runSlot(slot, of: pool.pool, context: context, parkers: parkers) }))
+            }
+        }
+        threads.reserveCapacity(bodies.count)
+        for (name, body) in bodies {
             let thread = threads.count < options.maximumThreads ? OSThread {
                 guard gate.wait() else { return }
-                runInstance(Interpreter(context: context, instance: instance), parker: parker)
+                body()
             } : nil
             guard let thread else {
-                startFailure = "the system refused to start thread number \(instance + 1) "
-                    + "('\(scenario.instances[instance].name)'); lower the number of instances"
+                startFailure = "the system refused to start thread number \(threads.count + 1) "
+                    + "('\(name)'); lower the number of instances"
                 break
             }
             threads.append(thread)
@@ -49,6 +60,8 @@ public enum ThreadsEngine {
             // some of them alone would be a different scenario, and a timeline where instances
             // that never existed are `stopped` would be wrong.
             session.failToStart(startFailure)
+        } else {
+            context.queuePooledTasks()
         }
         gate.open(run: startFailure == nil)
 
@@ -59,8 +72,21 @@ public enum ThreadsEngine {
         return session.end(outcome: outcome, ran: startFailure == nil, runtime: name)
     }
 
-    /// One instance's thread: the interpreter runs until it must wait, and the thread waits.
-    private static func runInstance(_ interpreter: Interpreter, parker: Parker) {
+    /// One thread of a pool, as a `ThreadPoolExecutor` thread: it runs the task its slot holds
+    /// to its end, then the task the pool gave the slot next (the pool decides which), until the
+    /// queue is empty or the run stops. A task that never ran stays blocked on the pool, as the
+    /// pool's `queuePooledTasks` marked it.
+    private static func runSlot(_ slot: Int, of pool: Int, context: RunContext, parkers: [Parker]) {
+        var next = context.task(ofPool: pool, slot: slot)
+        while let task = next {
+            guard runInstance(Interpreter(context: context, instance: task), parker: parkers[task]) else { return }
+            next = context.task(ofPool: pool, slot: slot)
+        }
+    }
+
+    /// Runs one instance on the calling thread: the interpreter runs until it must wait, and the
+    /// thread waits. True when the instance finished, false when it stopped.
+    private static func runInstance(_ interpreter: Interpreter, parker: Parker) -> Bool {
         while true {
             switch interpreter.advance() {
             case .park:
@@ -73,8 +99,10 @@ public enum ThreadsEngine {
                 interpreter.busyWork(until: end)
             case .yield:
                 continue  // only when single-stepping, which this engine does not ask for
-            case .finished, .stopped:
-                return
+            case .finished:
+                return true
+            case .stopped:
+                return false
             }
         }
     }

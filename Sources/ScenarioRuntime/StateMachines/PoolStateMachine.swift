@@ -8,14 +8,19 @@ public struct PoolStateMachine: Sendable {
     private var next = 0
     /// The slot (1-based) given to each task that has one.
     private var slots: [Int: Int] = [:]
+    /// The task holding each slot (index `slot - 1`), or -1 for a free one: an engine that runs
+    /// the tasks on the pool's own threads asks it which task a thread runs next.
+    private var holderOfSlot: [Int]
     /// Tasks that tried to start before they had a slot, and wait for one.
     private var parked: Set<Int> = []
 
     public init(size: Int, submissions: [Int]) {
         self.size = size
         self.queue = submissions
+        self.holderOfSlot = Array(repeating: -1, count: max(1, min(size, submissions.count)))
         for slot in 1...max(1, size) where next < queue.count {
             slots[queue[next]] = slot
+            holderOfSlot[slot - 1] = queue[next]
             next += 1
         }
     }
@@ -30,14 +35,38 @@ public struct PoolStateMachine: Sendable {
         return nil
     }
 
+    /// Marks every task still in the queue waiting for a slot, as if each had tried to start,
+    /// and returns them: for an engine that starts a task only once its slot is free.
+    public mutating func parkQueued() -> ArraySlice<Int> {
+        let waiting = queue[next...]
+        parked.formUnion(waiting)
+        return waiting
+    }
+
     /// `instance` finished: its slot goes to the next queued task, returned when it waits to be woken.
     public mutating func finish(_ instance: Int) -> Int? {
-        guard let slot = slots.removeValue(forKey: instance), next < queue.count else { return nil }
+        guard let slot = slots.removeValue(forKey: instance) else { return nil }
+        guard next < queue.count else {
+            holderOfSlot[slot - 1] = -1
+            return nil
+        }
         let task = queue[next]
         next += 1
         slots[task] = slot
+        holderOfSlot[slot - 1] = task
         return parked.remove(task)
     }
+
+    /// The task that holds `slot` (1-based) now, started or not; nil when the slot is free
+    /// because the queue is empty.
+    public func holder(ofSlot slot: Int) -> Int? {
+        guard slot >= 1, slot <= holderOfSlot.count else { return nil }
+        let task = holderOfSlot[slot - 1]
+        return task >= 0 ? task : nil
+    }
+
+    /// How many slots ever hold a task: `size`, or fewer when fewer tasks were submitted.
+    public var slotsInUse: Int { min(size, queue.count) }
 
     /// The tasks that hold a slot now, whether or not they have started.
     public var holders: [Int] { slots.keys.sorted() }
