@@ -34,7 +34,8 @@ struct InstanceLimitOptions: ParsableArguments {
         parsing: .unconditional,
         help: ArgumentHelp(
             "The most worker instances a scenario may start (default 10,000 on the threads runtime, where each "
-                + "is an OS thread; 1,000,000 on the async runtime, where each is a task).",
+                + "is an OS thread, but a pool's tasks count as its size threads; 1,000,000 on the async runtime, "
+                + "where each is a task).",
             valueName: "n"))
     var maxInstances: Int?
 
