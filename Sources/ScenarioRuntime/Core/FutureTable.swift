@@ -17,6 +17,9 @@ final class FutureTable: @unchecked Sendable {
     private let values: UnsafeMutablePointer<Atomic<Int>>
     private let ranks: UnsafeMutablePointer<Atomic<Int>>
     private let completions = Atomic<Int>(0)
+    /// Held while a rank is taken and the `done` event that shows it is recorded, so that ranks
+    /// follow the timeline's order of `done` events, whichever workers the futures belong to.
+    private let ranking = PThreadMutex()
 
     init(instances: Int) {
         count = max(1, instances)
@@ -36,11 +39,15 @@ final class FutureTable: @unchecked Sendable {
     }
 
     /// Records that `instance` completed with `value`; returns its 1-based rank.
-    func complete(_ instance: Int, value: Int) -> Int {
+    /// `recordDone` records the `done` event in the same critical section as the rank is taken.
+    func complete(_ instance: Int, value: Int, recordDone: () -> Void) -> Int {
         values[instance].store(value, ordering: .relaxed)
-        let rank = completions.wrappingAdd(1, ordering: .relaxed).newValue
-        ranks[instance].store(rank, ordering: .releasing)
-        return rank
+        return ranking.withLock {
+            let rank = completions.wrappingAdd(1, ordering: .relaxed).newValue
+            ranks[instance].store(rank, ordering: .releasing)
+            recordDone()
+            return rank
+        }
     }
 
     func value(_ instance: Int) -> Int { values[instance].load(ordering: .relaxed) }

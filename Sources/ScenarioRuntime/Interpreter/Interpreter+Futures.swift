@@ -32,8 +32,7 @@ extension Interpreter {
     func complete(result: Operand?, at instruction: Instruction) throws(InstanceExit) {
         var computed: Int?
         if let result { computed = try value(of: result, at: instruction) }
-        _ = context.futures.complete(instance, value: computed ?? 0)
-        completeWorker(recording: .done, value: computed.map { EventValue.integer($0) } ?? .none)
+        completeWorker(recording: .done, value: computed.map { EventValue.integer($0) } ?? .none, result: computed ?? 0)
     }
 
     /// Tells the worker's completion state machine that this instance finished (once).
@@ -41,9 +40,19 @@ extension Interpreter {
     /// under the worker's mutex, as every primitive records its events: a `join` that had to wait
     /// (`block`) is then always before the event it waits for in `seq` order, and one that did not
     /// after it, which the replay relies on. Once completed, a later `finish` is recorded alone.
-    func completeWorker(recording kind: EventKind, value: EventValue = .none) {
+    /// For `done`, `result` is the future's value: the rank is taken with the event recorded, so
+    /// that ranks follow the order of the `done` events in the timeline.
+    func completeWorker(recording kind: EventKind, value: EventValue = .none, result: Int? = nil) {
+        let recordIt = { self.record(kind, object: kind == .done ? self.info.worker : -1, value: value) }
+        let recordEvent = {
+            if let result {
+                _ = self.context.futures.complete(self.instance, value: result, recordDone: recordIt)
+            } else {
+                recordIt()
+            }
+        }
         guard !completedFuture else {
-            record(kind, object: kind == .done ? info.worker : -1, value: value)
+            recordEvent()
             return
         }
         completedFuture = true
@@ -52,7 +61,7 @@ extension Interpreter {
         }
         context.wake(
             completion.withLock { state in
-                record(kind, object: kind == .done ? info.worker : -1, value: value)
+                recordEvent()
                 return state.finish(instance)
             })
     }
