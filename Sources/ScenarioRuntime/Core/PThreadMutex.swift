@@ -138,10 +138,10 @@ final class Guarded<State> {
     }
 }
 
-/// `@unchecked Sendable` is safe here because every access to `state` goes through `withLock`,
+/// Unchecked sendability is safe here because every access to `state` goes through `withLock`,
 /// which holds the mutex, and `State` is itself Sendable, so nothing shared leaks out of the lock.
 extension Guarded: @unchecked Sendable where State: Sendable {}
 
-/// `@unchecked Sendable` is safe here for the same reason: the pointee is only reached through
+/// Unchecked sendability is safe here for the same reason: the pointee is only reached through
 /// `withLock`, and `State` is Sendable. The pointers stay valid while the owning `Guarded` lives.
 extension Guarded.Handle: @unchecked Sendable where State: Sendable {}
