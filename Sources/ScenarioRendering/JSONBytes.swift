@@ -47,6 +47,21 @@ struct JSONBytes {
         appendDigits(value)
     }
 
+    /// The string, or `null`.
+    mutating func appendOptionalString(_ text: String?) {
+        if let text { appendString(text) } else { append("null") }
+    }
+
+    /// The integer, or `null`.
+    mutating func appendOptionalInt(_ value: Int?) {
+        if let value { appendInt(value) } else { append("null") }
+    }
+
+    /// The integer, or `null`.
+    mutating func appendOptionalUInt64(_ value: UInt64?) {
+        if let value { appendUInt64(value) } else { append("null") }
+    }
+
     private mutating func appendDigits(_ value: UInt64) {
         if value < 10 {
             bytes.append(UInt8(ascii: "0") &+ UInt8(value))

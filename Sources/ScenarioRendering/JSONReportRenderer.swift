@@ -78,9 +78,9 @@ public struct JSONReportRenderer: Sendable {
                 out.append(", \"instance\": ")
                 out.appendString(result.instance)
                 out.append(", \"value\": ")
-                if let value = result.value { out.appendInt(value) } else { out.append("null") }
+                out.appendOptionalInt(result.value)
                 out.append(", \"completed\": ")
-                if let rank = result.completed { out.appendInt(rank) } else { out.append("null") }
+                out.appendOptionalInt(result.completed)
                 out.append("}")
             }
         }
@@ -179,13 +179,13 @@ struct JSONReportHead {
         out.append(",\n  \"runtime\": ")
         out.appendString(runtime)
         out.append(",\n  \"executor\": ")
-        if let executor { out.appendString(executor) } else { out.append("null") }
+        out.appendOptionalString(executor)
         out.append(",\n  \"seed\": ")
-        if let seed { out.appendUInt64(seed) } else { out.append("null") }
+        out.appendOptionalUInt64(seed)
         out.append(",\n  \"strategy\": ")
-        if let strategy { out.appendString(strategy) } else { out.append("null") }
+        out.appendOptionalString(strategy)
         out.append(",\n  \"depth\": ")
-        if let depth { out.appendInt(depth) } else { out.append("null") }
+        out.appendOptionalInt(depth)
         out.append(",\n  \"events\": [")
     }
 }

@@ -61,10 +61,6 @@ public struct SeriesJSONRenderer: Sendable {
 }
 
 extension JSONBytes {
-    fileprivate mutating func appendOptionalString(_ text: String?) {
-        if let text { appendString(text) } else { append("null") }
-    }
-
     /// `[{"name":…,"values":[{"value":…,"runs":…}…],"other_runs":…}…]`, values most runs first.
     fileprivate mutating func appendHistograms(_ histograms: [ValueHistogram]) {
         append("[")
@@ -121,7 +117,7 @@ extension JSONBytes {
         append(",\"first_run\":")
         appendInt(entry.firstRun + 1)
         append(",\"seed\":")
-        if let seed = entry.seed { append(Array(String(seed).utf8)) } else { append("null") }
+        appendOptionalUInt64(entry.seed)
         append(",\"replay\":")
         appendOptionalString(entry.replay)
         append("}")

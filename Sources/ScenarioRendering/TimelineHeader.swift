@@ -54,10 +54,10 @@ public struct TimelineHeader: Sendable, Equatable {
         out.append(",\"runtime\":")
         out.appendString(runtime)
         out.append(",\"executor\":")
-        if let executor { out.appendString(executor) } else { out.append("null") }
+        out.appendOptionalString(executor)
         if let seed {
             out.append(",\"seed\":")
-            out.append(Array(String(seed).utf8))
+            out.appendUInt64(seed)
         }
         if let strategy {
             out.append(",\"strategy\":")
