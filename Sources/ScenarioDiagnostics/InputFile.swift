@@ -29,10 +29,11 @@ public enum InputFile {
         }
     }
 
-    /// The whole file; at most `limit` bytes, else `.tooLarge`.
+    /// The whole file; at most `limit` bytes, else `.tooLarge`. `-` is standard input, as for `cat`.
     public static func read(_ path: String, limit: Int = .max) throws(Failure) -> [UInt8] {
         var descriptor: Int32
-        repeat { descriptor = open(path, O_RDONLY | O_CLOEXEC) } while descriptor < 0 && errno == EINTR
+        // A duplicate of standard input, so that closing it below leaves descriptor 0 open.
+        repeat { descriptor = path == "-" ? dup(0) : open(path, O_RDONLY | O_CLOEXEC) } while descriptor < 0 && errno == EINTR
         guard descriptor >= 0 else { throw errno == ENOENT ? .noSuchFile : failure(errno) }
         defer { close(descriptor) }
         var status = stat()

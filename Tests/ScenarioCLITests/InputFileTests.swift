@@ -49,6 +49,21 @@ struct InputFileTests {
         #expect(diff.stdout.contains("same"), "\(diff.summary)")
     }
 
+    /// `-` is standard input, as for `cat`: a timeline piped into `diff` or `--replay`.
+    @Test func aDashReadsStandardInput() throws {
+        let directory = try TemporaryDirectory()
+        let file = try directory.write("counter.yaml", Self.counter)
+        let record = try runScenario(["run", file, "--runtime", "simulate", "--quiet", "--timeline", directory.path("run.jsonl")])
+        #expect(record.exited(with: 0), "\(record.summary)")
+        let diff = try shell("\"$0\" diff \"$1\" - < \"$1\"", [directory.path("run.jsonl")], in: directory)
+        #expect(diff.exited(with: 0), "\(diff.summary)")
+        #expect(diff.stdout.contains("same"), "\(diff.summary)")
+        let replay = try shell("\"$0\" run \"$1\" --runtime simulate --replay - --quiet < \"$2\"", [file, directory.path("run.jsonl")], in: directory)
+        #expect(replay.exited(with: 0), "\(replay.summary)")
+        let check = try shell("\"$0\" check - < \"$1\"", [file], in: directory)
+        #expect(check.exited(with: 0), "\(check.summary)")
+    }
+
     @Test func devNullIsAnEmptyFileNotAPermissionProblem() throws {
         let directory = try TemporaryDirectory()
         let file = try directory.write("counter.yaml", Self.counter)
