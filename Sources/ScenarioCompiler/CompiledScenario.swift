@@ -28,6 +28,8 @@ public struct CompiledScenario: Sendable {
     /// that another instance holds, as threading.Lock allows; the runtime needs to know this before
     /// it calls a wait-for cycle through a plain lock a deadlock.
     public let releasedOutsideWith: Set<ObjectID>
+    /// The sets of variables steps read (`Instruction.readSet`), each sorted by object ID.
+    public internal(set) var readSets: [[ObjectID]] = []
     /// `gil:` and `gil_interval:`.
     public internal(set) var gil = GILSetting()
 
@@ -89,6 +91,14 @@ public struct CompiledInstance: Sendable {
 public struct Instruction: Sendable {
     public let operation: Operation
     public let location: SourceLocation
+    /// Index into `CompiledScenario.readSets`: the variables this step reads, which the runtime
+    /// holds still while it reads them and records the step's event; -1 when it reads none.
+    public internal(set) var readSet = -1
+
+    init(operation: Operation, location: SourceLocation) {
+        self.operation = operation
+        self.location = location
+    }
 }
 
 /// What an instruction does; names are resolved to object IDs. `with` compiles to `acquire`,

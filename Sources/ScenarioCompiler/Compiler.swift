@@ -31,7 +31,9 @@ public enum Compiler {
             }
         }
         var compiler = StepCompiler(ids: ids, workerNames: Set(ast.workers.map(\.name.value)))
-        let programs = ast.workers.map { compiler.program($0) }
+        var programs = ast.workers.map { compiler.program($0) }
+        let readSets = ReadSets.assign(
+            &programs, templates: compiler.templates, putValues: compiler.putValues, expressions: compiler.expressions)
         let expectations = ast.expectations.map { expectation in
             (variable: compiler.id(expectation.variable), value: expectation.value)
         }
@@ -40,6 +42,7 @@ public enum Compiler {
             templates: compiler.templates, putValues: compiler.putValues, expectations: expectations, expectsDeadlock: ast.expectsDeadlock?.value,
             releasedOutsideWith: compiler.releasedOutsideWith, expressions: compiler.expressions)
         compiled.gil = GILSetting(ast.gil)
+        compiled.readSets = readSets
         return compiled
     }
 }

@@ -62,6 +62,47 @@ struct ReplayCLITests {
         #expect(after["seed"] is NSNull)
     }
 
+    /// A step that reads variables reads them where its event stands in the timeline, so a
+    /// replay shows the same values: the watcher's logs and copies, read while two adders write,
+    /// come out the same (before, a log read a value, others wrote, and then its event was recorded).
+    @Test(arguments: [["--runtime", "threads"], ["--runtime", "async", "--executor", "pool"]])
+    func stepsThatReadVariablesReplayWithTheSameValues(_ recorded: [String]) throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("watched.yaml", """
+            scenario: Watching a counter
+            variables:
+              counter: 0
+              copy: 0
+              total: 0
+            workers:
+              adder:
+                count: 2
+                steps:
+                  - repeat: 300
+                    do:
+                      - increment: counter
+              watcher:
+                - repeat: 300
+                  do:
+                    - log: "saw {counter} and {copy}"
+                    - set: copy
+                      to: "{counter}"
+                    - increment: total
+                      by: "{counter % 7}"
+                    - repeat: "{counter % 2}"
+                      do:
+                        - log: odd
+            """)
+        let original = try runScenario(["run", path, "--timeline", directory.path("run.jsonl"), "--quiet"] + recorded)
+        #expect(original.exited(with: 0), "\(original.summary)")
+        let replay = try runScenario([
+            "run", path, "--runtime", "simulate", "--replay", directory.path("run.jsonl"),
+            "--timeline", directory.path("replayed.jsonl"), "--quiet",
+        ])
+        #expect(replay.exited(with: 0), "\(replay.summary)")
+        #expect(try Self.digest(directory.read("run.jsonl")) == Self.digest(directory.read("replayed.jsonl")))
+    }
+
     /// The events of a timeline file, its header left out.
     static func events(_ timeline: String) -> [Substring] {
         timeline.split(separator: "\n").filter { $0.contains("\"seq\"") }

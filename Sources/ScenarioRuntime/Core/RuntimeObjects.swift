@@ -91,15 +91,27 @@ struct SharedInt: @unchecked Sendable {
     /// on. Each access is atomic with its event, not an increment's read with its write: another
     /// instance's write can still come between them.
     @inline(__always) func writing(_ body: () -> Void) {
+        holdStill()
+        body()
+        letGo()
+    }
+
+    /// Takes the access lock of `writing`, for a step that reads several variables and records
+    /// its event while none of them changes. Whoever takes more than one takes them in order of
+    /// object ID (`CompiledScenario.readSets` are sorted), so two such steps cannot deadlock.
+    @inline(__always) func holdStill() {
         let lock = pointer + 1
         var spins = 0
         while !lock.pointee.compareExchange(expected: 0, desired: 1, ordering: .acquiring).exchanged {
             spins &+= 1
-            // The holder was preempted between its write and its event: let it run.
+            // The holder was preempted between its access and its event: let it run.
             if spins & 63 == 0 { sched_yield() }
         }
-        body()
-        lock.pointee.store(0, ordering: .releasing)
+    }
+
+    /// Lets go of what `holdStill` took.
+    @inline(__always) func letGo() {
+        (pointer + 1).pointee.store(0, ordering: .releasing)
     }
 }
 

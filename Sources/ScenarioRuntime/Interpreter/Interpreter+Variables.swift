@@ -20,9 +20,22 @@ extension Interpreter {
                     + (upward ? "largest integer (\(Int.max))" : "smallest integer (\(Int.min))"),
                 at: instruction)
         }
-        cell.writing {
+        let kind: EventKind = isIncrement ? .increment : .decrement
+        write(new, to: cell, object, kind, at: instruction)
+    }
+
+    /// Stores `new` and records it, under the variable's access lock; a step with a read set
+    /// holds that lock already (its target is in the set).
+    @inline(__always)
+    private func write(_ new: Int, to cell: SharedInt, _ object: Int, _ kind: EventKind, at instruction: Instruction) {
+        if instruction.readSet >= 0 {
             cell.store(new)
-            record(isIncrement ? .increment : .decrement, object: object, value: .integer(new))
+            record(kind, object: object, value: .integer(new))
+        } else {
+            cell.writing {
+                cell.store(new)
+                record(kind, object: object, value: .integer(new))
+            }
         }
     }
 
@@ -41,10 +54,23 @@ extension Interpreter {
 
     func set(_ object: Int, to operand: Operand, at instruction: Instruction) throws(InstanceExit) {
         let new = try value(of: operand, at: instruction)
-        let cell = variable(object)
-        cell.writing {
-            cell.store(new)
-            record(.set, object: object, value: .integer(new))
+        write(new, to: variable(object), object, .set, at: instruction)
+    }
+
+    /// Takes the access locks of the variables in read set `index`, in their order.
+    func holdStill(_ index: Int) {
+        for object in context.scenario.readSets[index] { variable(object).holdStill() }
+    }
+
+    func letGo(_ index: Int) {
+        for object in context.scenario.readSets[index] { variable(object).letGo() }
+    }
+
+    /// A `read` event for each variable of read set `index`, for a step that records no event
+    /// of its own (a `repeat` whose count is read from variables).
+    func recordReads(_ index: Int) {
+        for object in context.scenario.readSets[index] {
+            record(.read, object: object, value: .integer(variable(object).load()))
         }
     }
 

@@ -121,13 +121,17 @@ package final class Interpreter {
         while pc < program.count {
             if monitor.isStopping { throw .stop }
             let instruction = program[pc]
-            if singleStep, instruction.operation.isSchedulingPoint {
+            if singleStep, instruction.isSchedulingPoint {
                 // One step per call: the scheduler decides who takes the next one.
                 if stepTaken { return .yield }
                 stepTaken = true
             }
             // A step runs only with the GIL held, when the run models one.
             if gil != nil, !holdsGILForStep() { return .park }
+            // A step that reads variables holds them still until its event is recorded.
+            let readSet = instruction.readSet
+            if readSet >= 0 { holdStill(readSet) }
+            defer { if readSet >= 0 { letGo(readSet) } }
             switch instruction.operation {
             case .acquire(let object):
                 guard try acquire(object, at: instruction) else { return .park }
@@ -172,6 +176,8 @@ package final class Interpreter {
             case .loopStart(let count, let end):
                 var times: Int?
                 if let count { times = try value(of: count, at: instruction) }
+                // No event says when the count was read: `read` events do, for a replay.
+                if readSet >= 0 { recordReads(readSet) }
                 if let times, times <= 0 {
                     pc = end + 1
                     continue
@@ -261,15 +267,14 @@ package final class Interpreter {
     var info: CompiledInstance { context.scenario.instances[instance] }
 }
 
-extension Operation {
+extension Instruction {
     /// Whether the step reads or changes what other instances see (a variable, a primitive, the
     /// timeline), so that a single-stepping engine lets others go before it: everything but the
-    /// bookkeeping of a `repeat` whose count is not read from a variable.
+    /// bookkeeping of a `repeat` whose count reads no variable.
     var isSchedulingPoint: Bool {
-        switch self {
+        switch operation {
         case .loopEnd: false
-        case .loopStart(let count, _):
-            if case .variable = count { true } else { false }
+        case .loopStart: readSet >= 0
         default: true
         }
     }
