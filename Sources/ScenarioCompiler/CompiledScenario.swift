@@ -136,6 +136,8 @@ public enum Operation: Sendable {
     case complete(result: Operand?)
     /// The `on_done` callback starts (its steps follow).
     case callback
+    /// `exit: N`: the process running the task ends with status N (`os._exit(N)`).
+    case exit(status: Int)
     /// `as_completed` (in completion order) or `gather` (submission order, once all finished): waits
     /// for the next future of `worker` and runs the body with it, or jumps past `end` when none is left.
     case nextFuture(worker: ObjectID, inSubmissionOrder: Bool, end: Int)

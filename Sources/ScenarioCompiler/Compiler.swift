@@ -159,6 +159,7 @@ private struct StepCompiler {
         case .callback(let body):
             append(.callback, location)
             emit(body)
+        case .exit(let status): append(.exit(status: status), location)
         }
     }
 

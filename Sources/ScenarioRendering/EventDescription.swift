@@ -53,7 +53,7 @@ struct EventDescription {
 
     private static func color(of kind: EventKind) -> TextStyle.Color? {
         switch kind {
-        case .block: .red
+        case .block, .died: .red
         case .acquire, .pass: .green
         case .log: .cyan
         case .stopped: .yellow

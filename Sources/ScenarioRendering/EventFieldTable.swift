@@ -111,6 +111,7 @@ extension EventKind {
         case .gilWait: 24
         case .gilAcquire: 25
         case .gilRelease: 26
+        case .died: 27
         }
     }
 }

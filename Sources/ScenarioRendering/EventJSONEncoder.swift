@@ -27,7 +27,8 @@ struct EventJSONEncoder {
         // `{"seq":` 7 + 20 digits + `,"t":` 5 + 21 + `,"value":` 9 + 20 + `}` 1, the names, and
         // the bytes a name's copy may write past its end.
         // Word stores (separators, `seq` digits) may write up to 8 bytes past their end too.
-        plainBound = 83 + fields.longestWorker + fields.longestEvent + fields.longestObject + Self.separatorRoom
+        // `,"pid":` 7 + 11.
+        plainBound = 101 + fields.longestWorker + fields.longestEvent + fields.longestObject + Self.separatorRoom
             + EventFieldTable.overshoot + 8
     }
 
@@ -39,33 +40,33 @@ struct EventJSONEncoder {
     @inline(__always)
     func write(
         seq: Int, nanoseconds: Int64, instance: Int32, kind: EventKind, object: Int32, valueKind: EventSlot.ValueKind,
-        integer: Int64, text: UnsafeBufferPointer<UInt8>, at cursor: inout UnsafeMutablePointer<UInt8>
+        integer: Int64, text: UnsafeBufferPointer<UInt8>, pid: Int32 = 0, at cursor: inout UnsafeMutablePointer<UInt8>
     ) {
         cursor.write("{\"seq\":")
         cursor.writeInteger(Int64(seq))
         writeAfterSeq(
             nanoseconds: nanoseconds, instance: instance, kind: kind, object: object, valueKind: valueKind, integer: integer,
-            text: text, at: &cursor)
+            text: text, pid: pid, at: &cursor)
     }
 
     /// As `write(seq:…)`, with the `seq` as the digits of a counter (a batch's events come in `seq` order).
     @inline(__always)
     func write(
         seq: DecimalCounter, nanoseconds: Int64, instance: Int32, kind: EventKind, object: Int32,
-        valueKind: EventSlot.ValueKind, integer: Int64, text: UnsafeBufferPointer<UInt8>,
+        valueKind: EventSlot.ValueKind, integer: Int64, text: UnsafeBufferPointer<UInt8>, pid: Int32 = 0,
         at cursor: inout UnsafeMutablePointer<UInt8>
     ) {
         cursor.write("{\"seq\":")
         seq.write(at: &cursor)
         writeAfterSeq(
             nanoseconds: nanoseconds, instance: instance, kind: kind, object: object, valueKind: valueKind, integer: integer,
-            text: text, at: &cursor)
+            text: text, pid: pid, at: &cursor)
     }
 
     @inline(__always)
     private func writeAfterSeq(
         nanoseconds: Int64, instance: Int32, kind: EventKind, object: Int32, valueKind: EventSlot.ValueKind,
-        integer: Int64, text: UnsafeBufferPointer<UInt8>, at cursor: inout UnsafeMutablePointer<UInt8>
+        integer: Int64, text: UnsafeBufferPointer<UInt8>, pid: Int32, at cursor: inout UnsafeMutablePointer<UInt8>
     ) {
         cursor.write(",\"t\":")
         cursor.writeSeconds(nanoseconds: nanoseconds)
@@ -81,6 +82,10 @@ struct EventJSONEncoder {
         case .text:
             cursor.write(",\"value\":")
             cursor.writeQuoted(text)
+        }
+        if pid != 0 {
+            cursor.write(",\"pid\":")
+            cursor.writeInteger(Int64(pid))
         }
         cursor.write("}")
     }
@@ -107,7 +112,7 @@ struct EventJSONEncoder {
             var cursor = start
             write(
                 seq: event.seq, nanoseconds: event.nanoseconds, instance: event.instance, kind: event.kind,
-                object: event.object, valueKind: valueKind, integer: integer, text: text, at: &cursor)
+                object: event.object, valueKind: valueKind, integer: integer, text: text, pid: event.pid, at: &cursor)
             out.bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: cursor - start))
         }
     }

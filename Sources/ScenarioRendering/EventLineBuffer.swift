@@ -48,14 +48,16 @@ struct EventLineBuffer {
                     try writing.makeRoom(encoder.plainBound, sink: sink)
                     writing.put(
                         seq: seq, nanoseconds: slot.nanoseconds, instance: slot.instance, kind: slot.kind, object: slot.object,
-                        valueKind: slot.valueKind, integer: slot.payload, text: Writing.noText)
+                        valueKind: slot.valueKind, integer: slot.payload, text: Writing.noText,
+                        pid: slot.process == 0 ? 0 : batch.pid(of: slot.process))
                 case .text:
                     var text = batch.text(slot.payload)
                     try text.withUTF8 { utf8 in
                         try writing.putText(utf8, sink: sink) { writing in
                             writing.put(
                                 seq: seq, nanoseconds: slot.nanoseconds, instance: slot.instance, kind: slot.kind,
-                                object: slot.object, valueKind: .text, integer: 0, text: utf8)
+                                object: slot.object, valueKind: .text, integer: 0, text: utf8,
+                                pid: slot.process == 0 ? 0 : batch.pid(of: slot.process))
                         }
                     }
                 }
@@ -76,7 +78,7 @@ struct EventLineBuffer {
                 func put(_ writing: inout Writing, _ valueKind: EventSlot.ValueKind, _ integer: Int64, _ text: UnsafeBufferPointer<UInt8>) {
                     writing.put(
                         seq: event.seq, nanoseconds: event.nanoseconds, instance: event.instance, kind: event.kind,
-                        object: event.object, valueKind: valueKind, integer: integer, text: text)
+                        object: event.object, valueKind: valueKind, integer: integer, text: text, pid: event.pid)
                 }
                 switch event.value {
                 case .none:
@@ -132,23 +134,23 @@ struct EventLineBuffer {
 
         @inline(__always) mutating func put(
             seq: Int, nanoseconds: Int64, instance: Int32, kind: EventKind, object: Int32,
-            valueKind: EventSlot.ValueKind, integer: Int64, text: UnsafeBufferPointer<UInt8>
+            valueKind: EventSlot.ValueKind, integer: Int64, text: UnsafeBufferPointer<UInt8>, pid: Int32
         ) {
             writeLeading()
             encoder.write(
                 seq: seq, nanoseconds: nanoseconds, instance: instance, kind: kind, object: object,
-                valueKind: valueKind, integer: integer, text: text, at: &cursor)
+                valueKind: valueKind, integer: integer, text: text, pid: pid, at: &cursor)
             cursor.writeWord(trailing.bytes, count: trailing.count)
         }
 
         @inline(__always) mutating func put(
             seq: DecimalCounter, nanoseconds: Int64, instance: Int32, kind: EventKind, object: Int32,
-            valueKind: EventSlot.ValueKind, integer: Int64, text: UnsafeBufferPointer<UInt8>
+            valueKind: EventSlot.ValueKind, integer: Int64, text: UnsafeBufferPointer<UInt8>, pid: Int32
         ) {
             writeLeading()
             encoder.write(
                 seq: seq, nanoseconds: nanoseconds, instance: instance, kind: kind, object: object,
-                valueKind: valueKind, integer: integer, text: text, at: &cursor)
+                valueKind: valueKind, integer: integer, text: text, pid: pid, at: &cursor)
             cursor.writeWord(trailing.bytes, count: trailing.count)
         }
 

@@ -67,7 +67,23 @@ public struct JSONReportRenderer: Sendable {
                 out.appendString(pool.name)
                 out.append(", \"size\": ")
                 out.appendInt(pool.size)
-                out.append(pool.sizeIsCores ? ", \"size_is_cores\": true}" : ", \"size_is_cores\": false}")
+                out.append(pool.sizeIsCores ? ", \"size_is_cores\": true" : ", \"size_is_cores\": false")
+                out.append(pool.processes == nil ? ", \"kind\": \"threads\"" : ", \"kind\": \"processes\"")
+                if let processes = pool.processes {
+                    // Each process's own copy of the variables: what its tasks wrote, unseen by the parent.
+                    out.append(", \"processes\": [")
+                    for (index, process) in processes.enumerated() {
+                        out.append(index == 0 ? "{\"slot\": " : ", {\"slot\": ")
+                        out.appendInt(process.slot)
+                        out.append(", \"pid\": ")
+                        out.appendInt(process.pid)
+                        out.append(", \"variables\": ")
+                        renderer.appendNamedValues(process.variables, to: &out)
+                        out.append("}")
+                    }
+                    out.append("]")
+                }
+                out.append("}")
             }
         }
         if !report.results.isEmpty {
@@ -81,6 +97,10 @@ public struct JSONReportRenderer: Sendable {
                 out.appendOptionalInt(result.value)
                 out.append(", \"completed\": ")
                 out.appendOptionalInt(result.completed)
+                if let failure = result.failure {
+                    out.append(", \"failed\": ")
+                    out.appendString(failure)
+                }
                 out.append("}")
             }
         }

@@ -17,7 +17,7 @@ public struct TextSummaryRenderer: Sendable {
         let style = TextStyle(useColor: useColor)
         var lines: [String] = []
         lines += section("state", state(of: report), style)
-        lines += section("pools", report.pools.map { String($0.summary.dropFirst(5)) }, style)
+        lines += section("pools", report.pools.flatMap(pool), style)
         lines += section("results", report.results.map(result), style)
         lines += section("expectations", report.expectations.map { expectation($0, style) }, style)
         lines += deadlock(report.deadlock, style)
@@ -38,8 +38,21 @@ public struct TextSummaryRenderer: Sendable {
         lines.isEmpty ? [] : [style.bold(title)] + lines.map { "  " + $0 }
     }
 
+    /// "procs: 2 processes", and for a process pool each process's copy of the variables.
+    private func pool(_ pool: PoolInfo) -> [String] {
+        let head = String(pool.summary.dropFirst(5))
+        guard let processes = pool.processes else { return [head] }
+        guard processes.contains(where: { !$0.variables.isEmpty }) else { return [head] }
+        return [head + ", each with its own copy of the variables (the state above is the parent's):"]
+            + processes.map { process in
+                "  executor-\(process.slot) (pid \(process.pid)): "
+                    + process.variables.map { "\(clean($0.name)) = \($0.value)" }.joined(separator: ", ")
+            }
+    }
+
     /// "task-3 = 9 (done 1st)": the value and the place in completion order.
     private func result(_ result: FutureResult) -> String {
+        if let failure = result.failure { return "\(clean(result.instance)): failed (\(failure))" }
         guard let value = result.value, let rank = result.completed else { return "\(clean(result.instance)): not done" }
         let suffix = (rank % 100) / 10 == 1 ? "th" : [1: "st", 2: "nd", 3: "rd"][rank % 10] ?? "th"
         return "\(clean(result.instance)) = \(value) (done \(rank)\(suffix))"

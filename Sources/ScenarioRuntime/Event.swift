@@ -31,6 +31,9 @@ public enum EventKind: String, Sendable, CaseIterable {
     case gilWait = "gil_wait"
     case gilAcquire = "gil_acquire"
     case gilRelease = "gil_release"
+    /// The process running the instance's task died before the task was done (the object: its
+    /// pool; the value: how, "exited with status 3" or "was killed by signal 9").
+    case died
     /// The instance was stopped (a daemon at the end of the run, or everyone after a deadlock or timeout).
     case stopped
 }
@@ -55,6 +58,9 @@ public struct Event: Sendable, Equatable {
     /// Index into `RunReport.objects`, or -1 when the event concerns no object.
     public var object: Int32
     public var value: EventValue
+    /// The id of the OS process that took the step, when it is not the run's own (a task of a
+    /// process pool); 0 for the run's own process.
+    public var pid: Int32 = 0
 
     public init(seq: Int, nanoseconds: Int64, instance: Int32, kind: EventKind, object: Int32 = -1, value: EventValue = .none) {
         self.seq = seq

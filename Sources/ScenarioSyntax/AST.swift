@@ -49,7 +49,8 @@ public enum ObjectKind: Sendable, Equatable {
     case queue(capacity: Int)
     case worker
     /// `pools: {name: {kind: threads, size: N}}`: an executor; nil size means the number of cores.
-    case pool(size: Int?)
+    /// `processes`: `kind: processes`, whose tasks run in processes of their own.
+    case pool(size: Int?, processes: Bool)
 
     /// The noun used in messages: "semaphore", "reentrant lock".
     public var noun: String {

@@ -9,25 +9,25 @@ extension ScenarioParser {
     mutating func poolKind(_ node: YAMLNode) -> ObjectKind {
         guard let pairs = node.mapping else {
             error("a pool is a map such as '{kind: threads, size: 4}', not \(node.kindDescription)", at: node.location)
-            return .pool(size: nil)
+            return .pool(size: nil, processes: false)
         }
         var size: Int?
         var sawKind = false
+        var processes = false
         for pair in pairs {
             switch pair.keyText {
             case "kind":
                 sawKind = true
                 switch pair.value.scalar?.text {
                 case "threads": break
-                case "processes":
-                    error("'kind: processes' (a process pool, like ProcessPoolExecutor) is not available yet; "
-                        + "use 'kind: threads'", at: pair.value.location)
+                case "processes": processes = true
                 default:
-                    error("a pool's kind is 'threads' (like ThreadPoolExecutor), not \(pair.value.kindDescription)",
+                    error("a pool's kind is 'threads' (like ThreadPoolExecutor) or 'processes' (like "
+                        + "ProcessPoolExecutor), not \(pair.value.kindDescription)",
                         at: pair.value.location)
                 }
             case "size":
-                size = integer(pair.value, what: "a pool's size (its number of threads)", atLeast: 1)?.value
+                size = integer(pair.value, what: "a pool's size (its number of threads or processes)", atLeast: 1)?.value
             default:
                 let key = pair.keyText ?? "?"
                 error("unknown key '\(key.elided)' in a pool" + Suggestions.didYouMean(key, in: Self.poolKeys)
@@ -35,9 +35,9 @@ extension ScenarioParser {
             }
         }
         if !sawKind {
-            error("a pool needs 'kind: threads'", at: node.location)
+            error("a pool needs 'kind: threads' or 'kind: processes'", at: node.location)
         }
-        return .pool(size: size)
+        return .pool(size: size, processes: processes)
     }
 
     /// `result: EXPR` of a worker: an integer or a quoted "{expression}".

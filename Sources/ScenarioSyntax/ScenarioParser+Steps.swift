@@ -78,6 +78,16 @@ extension ScenarioParser {
             guard let target = name(value), let body = modifiers["do"] else { return nil }
             let inner = steps(body, owner: "'\(verb.rawValue): \(target.value)'")
             return verb == .gather ? .gather(target, body: inner) : .asCompleted(target, body: inner)
+        case .exit:
+            return integer(value, what: "'exit' (a process's exit status)", atLeast: 0)
+                .flatMap { status in
+                    guard status.value <= 255 else {
+                        error("'exit' takes a status from 0 to 255, as a process's exit status is one byte; not \(status.value)",
+                            at: value.location)
+                        return nil
+                    }
+                    return .exit(status.value)
+                }
         case .onDone:
             preconditionFailure("'on_done' is refused before its step is read")
         case .increment, .decrement:

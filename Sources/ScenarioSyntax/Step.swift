@@ -37,6 +37,9 @@ public indirect enum StepAction: Sendable {
     case gather(Reference, body: [Step])
     /// A worker's `on_done:` callback, always its last step (never written as a step).
     case callback(body: [Step])
+    /// `exit: N`: the process running the step ends at once with status N, as `os._exit(N)`;
+    /// only in a task of a process pool.
+    case exit(Int)
 
     /// The verb as written in a scenario file.
     public var verb: Verb {
@@ -59,6 +62,7 @@ public indirect enum StepAction: Sendable {
         case .asCompleted: .asCompleted
         case .gather: .gather
         case .callback: .onDone
+        case .exit: .exit
         }
     }
 
@@ -69,7 +73,7 @@ public indirect enum StepAction: Sendable {
             .set(let r, _), .put(let r, _), .get(let r), .taskDone(let r), .join(let r), .wait(let r),
             .asCompleted(let r, _), .gather(let r, _):
             r
-        case .sleep, .work, .log, .repeat, .callback:
+        case .sleep, .work, .log, .repeat, .callback, .exit:
             nil
         }
     }
@@ -91,6 +95,7 @@ public enum Verb: String, Sendable, CaseIterable {
     case join, wait, log, `repeat`
     case asCompleted = "as_completed"
     case gather
+    case exit
     /// A worker key, not a step: the verb of a `.callback` step.
     case onDone = "on_done"
 

@@ -8,6 +8,7 @@ enum PoolRules {
         let withResult = Set(context.ast.workers.filter { $0.result != nil }.map(\.name.value))
         for worker in context.ast.workers {
             if let pool = worker.pool { checkPool(pool, of: worker, &context) }
+            ProcessTaskRules.check(worker, &context)
             if let result = worker.result { checkResult(result, of: worker, &context) }
             for step in worker.steps {
                 check(step, in: worker, handling: nil, withResult: withResult, &context)

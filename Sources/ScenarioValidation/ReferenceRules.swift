@@ -19,7 +19,7 @@ enum ReferenceRules {
             return ({ $0 == .worker }, "a worker")
         case .wait:
             return ({ $0.isBarrier }, "a barrier")
-        case .sleep, .work, .log, .repeat, .onDone:
+        case .sleep, .work, .log, .repeat, .onDone, .exit:
             return ({ _ in false }, "nothing")
         }
     }

@@ -61,7 +61,7 @@ enum WorkerRules {
         }
         var poolSizes: [String: Int] = [:]
         for declaration in context.ast.declarations {
-            if case .pool(let size) = declaration.kind { poolSizes[declaration.name.value] = size ?? cores }
+            if case .pool(let size, _) = declaration.kind { poolSizes[declaration.name.value] = size ?? cores }
         }
         var tasksInPool: [String: Int] = [:]
         var total = 0

@@ -24,9 +24,12 @@ public struct EventBatch: RandomAccessCollection {
     /// The event with this `seq`.
     public subscript(seq: Int) -> Event {
         precondition(seq >= startIndex && seq < endIndex, "seq \(seq) is not in the batch \(startIndex)..<\(endIndex)")
-        return slots[seq - startIndex].event(seq: seq, text: store.text)
+        return slots[seq - startIndex].event(seq: seq, text: store.text, pid: store.pid)
     }
 
     /// The text value a slot with `valueKind == .text` names by its payload.
     package func text(_ payload: Int64) -> String { store.text(payload) }
+
+    /// The process id a slot's `process` names (for a slot whose `process` is not 0).
+    package func pid(of process: UInt16) -> Int32 { store.pid(of: process) }
 }

@@ -15,6 +15,9 @@ package struct EventSlot {
     package var object: Int32
     package var kind: EventKind
     package var valueKind: ValueKind
+    /// The process that took the step: 0 for the run's own, else an index into the store's list
+    /// of process ids (`EventStore.pid(of:)`); it fits in what would be padding.
+    package var process: UInt16 = 0
 
     /// What `payload` holds.
     package enum ValueKind: UInt8 {
@@ -32,12 +35,14 @@ package struct EventSlot {
 
     /// The event this slot holds, as the event with this `seq`; `text` gives a text payload's value.
     @inline(__always)
-    func event(seq: Int, text: (Int64) -> String) -> Event {
+    func event(seq: Int, text: (Int64) -> String, pid: (UInt16) -> Int32) -> Event {
         let value: EventValue = switch valueKind {
         case .none: .none
         case .integer: .integer(Int(payload))
         case .text: .text(text(payload))
         }
-        return Event(seq: seq, nanoseconds: nanoseconds, instance: instance, kind: kind, object: object, value: value)
+        var event = Event(seq: seq, nanoseconds: nanoseconds, instance: instance, kind: kind, object: object, value: value)
+        if process != 0 { event.pid = pid(process) }
+        return event
     }
 }

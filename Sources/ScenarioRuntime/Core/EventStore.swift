@@ -65,6 +65,9 @@ final class EventStore: @unchecked Sendable {
     private let onFull: @Sendable () -> Void
     /// Text values (log lines, text queue items), by index.
     private let texts = Guarded<[String]>([])
+    /// The ids of the processes events were recorded for, indexed by `EventSlot.process`; 0 is
+    /// the run's own process (its entry unused).
+    private let processIDs = Guarded<[Int32]>([0])
     /// UTF-8 bytes of the text values made so far, counted by `admitText`.
     private let textBytes = Atomic<Int>(0)
     /// The most bytes of text a run may make.
@@ -168,6 +171,24 @@ final class EventStore: @unchecked Sendable {
         textBytes.wrappingAdd(text.utf8.count, ordering: .relaxed).newValue <= textLimit
     }
 
+    /// The `EventSlot.process` for process `pid` (a new one per process, as a process's id may be
+    /// reused by the system later); nil once there are too many to number.
+    func number(process pid: Int32) -> UInt16? {
+        processIDs.withLock { ids in
+            guard ids.count <= Int(UInt16.max) else { return nil }
+            ids.append(pid)
+            return UInt16(ids.count - 1)
+        }
+    }
+
+    /// The process id an `EventSlot.process` names.
+    func pid(of process: UInt16) -> Int32 {
+        processIDs.withLock { ids in
+            guard Int(process) < ids.count else { preconditionFailure("an event names process \(process), of \(ids.count) numbered") }
+            return ids[Int(process)]
+        }
+    }
+
     /// Keeps a text value and returns the payload that names it.
     func intern(_ text: String) -> Int64 {
         texts.withLock { texts in
@@ -191,7 +212,7 @@ final class EventStore: @unchecked Sendable {
     /// with a window, before handing its chunk back.
     func event(at seq: Int) -> Event {
         let chunkIndex = ringChunks > 0 ? (seq >> Self.chunkShift) & ringMask : seq >> Self.chunkShift
-        return chunks[chunkIndex].slots[seq & (Self.chunkSize - 1)].event(seq: seq, text: text)
+        return chunks[chunkIndex].slots[seq & (Self.chunkSize - 1)].event(seq: seq, text: text, pid: pid)
     }
 
     /// The text value a `.text` slot's payload names.

@@ -52,6 +52,17 @@ final class FutureTable: @unchecked Sendable {
 
     func value(_ instance: Int) -> Int { values[instance].load(ordering: .relaxed) }
 
+    /// The tasks whose process died before they were done: their futures have no result.
+    private let failed = Guarded<[Int: String]>([:])
+
+    /// Marks `instance`'s future failed (`how` its process died); call before its worker is told it finished.
+    func fail(_ instance: Int, how: String) { failed.handle.withLock { $0[instance] = how } }
+
+    func hasFailed(_ instance: Int) -> Bool { failed.handle.withLock { $0[instance] != nil } }
+
+    /// How the process of `instance`'s task died, if it did.
+    func failure(_ instance: Int) -> String? { failed.handle.withLock { $0[instance] } }
+
     /// 0 when the instance never completed.
     func rank(_ instance: Int) -> Int { ranks[instance].load(ordering: .acquiring) }
 }

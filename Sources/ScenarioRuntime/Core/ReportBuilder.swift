@@ -17,8 +17,11 @@ struct ReportBuilder {
         let states = context.monitor.finalStates
         self.states = states
         self.positions = context.monitor.finalPositions
+        let died = Set(context.monitor.deaths.map(\.instance))
         self.statuses = states.indices.map { instance in
             switch states[instance] {
+            case .finished where died.contains(instance):
+                return .failed
             case .finished:
                 return .finished
             case _ where outcome.failedInstance == instance:

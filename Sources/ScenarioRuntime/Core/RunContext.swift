@@ -24,6 +24,16 @@ package final class RunContext: Sendable {
     let futures: FutureTable
     /// CPython's global interpreter lock, when the run models it (`gil: true` or `--gil`).
     let gil: GILObject?
+    /// The processes of the run's process pools.
+    package let processes: ProcessTable
+    /// Runs process-pool tasks in real child processes, when the engine has them; without it,
+    /// each pool process is an isolated copy of the variables in this process (the simulator).
+    /// Set once by the engine before any instance runs (the start gate orders the write before
+    /// every read, as for `EventRecorder.origin`), which makes nonisolated(unsafe) safe here.
+    package nonisolated(unsafe) var processRunner: (any ProcessTaskRunner)?
+    /// In a child process that runs pool tasks: what to do before `exit: N` ends the process for
+    /// real (send what it recorded). Set once before any step runs, as `processRunner` is.
+    package nonisolated(unsafe) var beforeRealExit: (@Sendable () -> Void)?
 
     init(
         scenario: CompiledScenario, speed: Double, streaming: Bool, waker: any InstanceWaker, clock: RunClock = .monotonic,
@@ -54,6 +64,11 @@ package final class RunContext: Sendable {
         self.waker = waker
         self.clock = clock
         self.speed = speed
+        self.processes = ProcessTable(scenario: scenario, objects: objects, store: recorder.store, virtualIDs: singleStep)
+        if singleStep {
+            // Virtual processes start with the run, in pool and slot order: the same ids every time.
+            for image in processes.all { processes.start(image) }
+        }
     }
 
     /// Makes `instances` runnable and wakes them; the action a state machine asked for,

@@ -52,6 +52,8 @@ package final class RunMonitor: Sendable {
         /// The analysis is not run again before this time (monotonic ns), so that it costs the
         /// run at most a fifth of its time however many instances there are.
         var nextAnalysis: Int64 = 0
+        /// Tasks whose process died (`noteDeath`).
+        var deaths: [(instance: Int, message: String, location: String)] = []
     }
     private let isDaemon: [Bool]
     /// Whether each instance is blocked, as `tally.states` says, mirrored in atomics (written with
@@ -166,6 +168,15 @@ package final class RunMonitor: Sendable {
         }
     }
 
+    /// A task's process died, and the run goes on: once it completes, its status is the first
+    /// such failure, unless something decided the outcome otherwise (a deadlock, a time-out).
+    func noteDeath(_ instance: Int, message: String, location: String) {
+        mutex.withLock { tally.deaths.append((instance, message, location)) }
+    }
+
+    /// The instances whose process died, with what was said of each.
+    var deaths: [(instance: Int, message: String, location: String)] { mutex.withLock { tally.deaths } }
+
     package func fail(_ instance: Int?, message: String, location: String) {
         mutex.withLock { decide(.failed(instance: instance, message: message, location: location)) }
     }
@@ -241,6 +252,9 @@ package final class RunMonitor: Sendable {
     private func decide(_ result: Outcome) {
         guard tally.outcome == nil else { return }
         tally.outcome = result
+        if result == .completed, let death = tally.deaths.first {
+            tally.outcome = .failed(instance: death.instance, message: death.message, location: death.location)
+        }
         stopping.store(true, ordering: .relaxed)
         condition.broadcast()
     }

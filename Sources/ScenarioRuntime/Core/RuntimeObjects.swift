@@ -54,7 +54,7 @@ final class RuntimeObjects: Sendable {
             case .barrier(let parties): return .barrier(guarded(BarrierStateMachine(parties: parties)))
             case .queue(let capacity): return .queue(guarded(QueueStateMachine(capacity: capacity)))
             case .worker: return .worker(guarded(CompletionStateMachine(instances: object.instances.count)))
-            case .pool(let size):
+            case .pool(let size, _):
                 return .pool(guarded(PoolStateMachine(size: PoolSize.resolved(size), submissions: scenario.submissions(to: id))))
             }
         }

@@ -15,11 +15,20 @@ extension Interpreter {
         guard case .pool(let state) = objects[pool] else {
             preconditionFailure("'pool' of '\(info.name)' is '\(name(pool))', which is not a pool")
         }
-        return try attemptUntil(state, for: Wait(object: pool, need: .poolSlot), announced: false) { machine, _ in
+        var image: ProcessImage?
+        let started = try attemptUntil(state, for: Wait(object: pool, need: .poolSlot), announced: false) { machine, _ in
             guard let slot = machine.start(instance) else { return false }
+            // A process pool's task starts in the slot's process, with its copy of the variables.
+            image = context.processes.image(pool: pool, slot: slot)
+            if let image { processNumber = image.eventNumber }
             record(.start, object: pool, value: .text("executor-\(slot)"))
             return true
         }
+        if let image {
+            process = image
+            objects = image.objects
+        }
+        return started
     }
 
     /// Frees the instance's slot for the next queued task, at its very end (after its callback).
@@ -30,8 +39,10 @@ extension Interpreter {
 
     /// The task is done: sets the future's result and wakes whoever waits for it.
     func complete(result: Operand?, at instruction: Instruction) throws(InstanceExit) {
-        var computed: Int?
-        if let result { computed = try value(of: result, at: instruction) }
+        var computed = remoteResult
+        if computed == nil, let result { computed = try value(of: result, at: instruction) }
+        // The future completes in the parent, as the result of a process pool's task is sent back.
+        leaveProcess()
         completeWorker(recording: .done, value: computed.map { EventValue.integer($0) } ?? .none, result: computed ?? 0)
     }
 
@@ -43,7 +54,12 @@ extension Interpreter {
     /// For `done`, `result` is the future's value: the rank is taken with the event recorded, so
     /// that ranks follow the order of the `done` events in the timeline.
     func completeWorker(recording kind: EventKind, value: EventValue = .none, result: Int? = nil) {
-        let recordIt = { self.record(kind, object: kind == .done ? self.info.worker : -1, value: value) }
+        let object = switch kind {
+        case .done: info.worker
+        case .died: info.pool ?? -1
+        default: -1
+        }
+        let recordIt = { self.record(kind, object: object, value: value) }
         let recordEvent = {
             if let result {
                 _ = self.context.futures.complete(self.instance, value: result, recordDone: recordIt)
@@ -88,6 +104,12 @@ extension Interpreter {
             return state.completion(taken, awaitedBy: instance)
         }
         guard let next else { return false }
+        // A task whose process died has no result: its body is not run for it, as a loop that
+        // catches the error of `f.result()` would skip it.
+        if context.futures.hasFailed(next) {
+            futureLoops[top].taken += 1
+            return try nextFuture(worker, inSubmissionOrder: inSubmissionOrder, end: end)
+        }
         futureLoops[top].current = next
         return true
     }
@@ -106,7 +128,7 @@ extension Interpreter {
     func builtin(_ builtin: Builtin) -> Int {
         switch builtin {
         case .result: context.futures.value(handledFuture)
-        case .pid: Int(getpid())
+        case .pid: Int(process?.pid ?? context.processes.ownPID)
         }
     }
 }

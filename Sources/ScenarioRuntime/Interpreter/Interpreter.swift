@@ -37,7 +37,18 @@ package final class Interpreter {
     let context: RunContext
     let monitor: RunMonitor
     let recorder: EventRecorder
-    let objects: [RuntimeObjects.Object]
+    /// The objects the steps see: the run's, or in a task of a process pool its process's copy
+    /// of the variables (`ProcessImage`).
+    @exclusivity(unchecked) var objects: [RuntimeObjects.Object]
+    /// The pool process running this task, while it runs in one.
+    @exclusivity(unchecked) var process: ProcessImage?
+    /// `EventSlot.process` of the events this instance records now (0: the run's own process).
+    @exclusivity(unchecked) var processNumber: UInt16 = 0
+    /// Where the program stops: its end, or in a child process the instruction the task hands
+    /// back to the parent at (its `complete`).
+    @exclusivity(unchecked) var boundary: Int
+    /// The result a child process computed for this task, for its `complete` in the parent.
+    @exclusivity(unchecked) var remoteResult: Int?
     let instance: Int
     let program: [Instruction]
     /// The instruction to execute next (or being retried, slept or worked).
@@ -85,13 +96,14 @@ package final class Interpreter {
         self.objects = context.objects.objects
         self.instance = instance
         self.program = context.scenario.programs[context.scenario.instances[instance].program]
+        self.boundary = program.count
         self.singleStep = context.singleStep
         self.gil = context.gil
     }
 
     @inline(__always)
     func record(_ kind: EventKind, object: Int = -1, value: EventValue = .none) {
-        recorder.record(instance: instance, kind, object: object, value: value)
+        recorder.record(instance: instance, kind, object: object, value: value, process: processNumber)
     }
 
     /// Executes instructions until the instance must wait, sleep or work, finishes, or stops.
@@ -118,7 +130,7 @@ package final class Interpreter {
     }
 
     private func execute() throws(InstanceExit) -> Suspension {
-        while pc < program.count {
+        while pc < boundary {
             if monitor.isStopping { throw .stop }
             let instruction = program[pc]
             if singleStep, instruction.isSchedulingPoint {
@@ -185,6 +197,9 @@ package final class Interpreter {
                 loops.append((round: 1, count: times))
             case .enterPool(let pool):
                 guard try enterPool(pool) else { return .park }
+                if process != nil, let runner = context.processRunner, let end = try runRemotely(runner) { return end }
+            case .exit(let status):
+                return exit(status: status, at: instruction)
             case .complete(let result):
                 try complete(result: result, at: instruction)
             case .callback:
@@ -215,8 +230,11 @@ package final class Interpreter {
             }
             pc += 1
         }
+        // A child process hands the task back to its parent here.
+        if pc < program.count { return .finished }
         // Single-stepping, finishing is a step of its own too, as a thread's end is.
         if stepTaken { return .yield }
+        leaveProcess()
         completeWorker(recording: .finish)
         if let pool = info.pool { leavePool(pool) }
         monitor.finish(instance)
