@@ -5,7 +5,8 @@ import PackageDescription
 /// CYAML (libyaml) → ScenarioYAML (node tree with positions) → ScenarioSyntax (AST)
 /// → ScenarioValidation (ValidatedScenario) → ScenarioCompiler (CompiledScenario)
 /// → ScenarioRuntime (the engine-neutral core: interpreter, primitives, progress analysis, RunReport)
-/// → one module per engine (ScenarioThreads, ScenarioAsync, ScenarioSimulate) → ScenarioRendering (text, JSON)
+/// → one module per engine (ScenarioThreads, ScenarioAsync, ScenarioSimulate), and ScenarioProcesses (the child
+/// processes of process pools, for any engine that runs real ones) → ScenarioRendering (text, JSON)
 /// → ScenarioDiff (`scenario diff`: two recorded runs compared) → ScenarioCLI → `scenario` (thin @main).
 /// ScenarioDiagnostics is shared by every stage: problems are values, printed together.
 let package = Package(
@@ -31,6 +32,8 @@ let package = Package(
         .target(name: "ScenarioCompiler", dependencies: ["ScenarioValidation"]),
         .target(name: "ScenarioRuntime", dependencies: ["ScenarioCompiler", "ScenarioDiagnostics"]),
         .target(name: "ScenarioThreads", dependencies: ["ScenarioRuntime"]),
+        .target(name: "CProcessShim"),
+        .target(name: "ScenarioProcesses", dependencies: ["ScenarioRuntime", "ScenarioCompiler", "CProcessShim"]),
         .target(name: "ScenarioAsync", dependencies: ["ScenarioRuntime"]),
         .target(name: "ScenarioSimulate", dependencies: ["ScenarioRuntime", "ScenarioDiagnostics"]),
         .target(name: "ScenarioRendering", dependencies: ["ScenarioRuntime", "ScenarioDiagnostics"]),
@@ -45,6 +48,7 @@ let package = Package(
                 "ScenarioSimulate",
                 "ScenarioRendering",
                 "ScenarioDiff",
+                "ScenarioProcesses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

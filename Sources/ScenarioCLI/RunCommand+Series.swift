@@ -12,14 +12,16 @@ import ScenarioThreads
 extension RunCommand {
     /// Runs the series and prints its result; throws the exit code when it is not 0.
     func runSeries(
-        _ compiled: CompiledScenario, runtime: RuntimeKind, simulated: SimulationSettings?, runs: Int, console: Console
+        _ compiled: CompiledScenario, runtime: RuntimeKind, simulated: SimulationSettings?, runs: Int, console: Console,
+        processes: (@Sendable () -> any ProcessTaskRunner)?
     ) async throws {
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         // Caught once for the whole series: between two runs, too, Ctrl-C stops it and what was
         // gathered is printed (see `InterruptScope`).
         let interruption = InterruptScope()
         let series = seriesPlan(
-            compiled, runtime: runtime, simulated: simulated, runs: runs, jobs: jobs, interruption: interruption)
+            compiled, runtime: runtime, simulated: simulated, runs: runs, jobs: jobs, interruption: interruption,
+            processes: processes)
         let progress = console.errIsTerminal ? SeriesProgressLine(console: console) : nil
         var onProgress: (@Sendable (RunSeries.Progress) -> Void)?
         if let progress { onProgress = { progress.show($0) } }
@@ -45,9 +47,10 @@ extension RunCommand {
     /// Each run keeps no events (nothing reads them), so memory stays flat however many runs.
     private func seriesPlan(
         _ compiled: CompiledScenario, runtime: RuntimeKind, simulated: SimulationSettings?, runs: Int, jobs: Int,
-        interruption: InterruptScope
+        interruption: InterruptScope, processes: (@Sendable () -> any ProcessTaskRunner)?
     ) -> RunSeries {
         var options = RunOptions(speed: speed, timeout: timeout)
+        options.makeProcessRunner = processes
         options.keepsEvents = false
         options.gil = gil
         options.interruption = interruption

@@ -164,7 +164,9 @@ struct RunCommand: AsyncParsableCommand {
         // Before the timeline file is opened: it may be the very file the replay reads.
         let simulated = chosenRuntime == .simulate ? try simulationSettings(compiled, console: console) : nil
         if let runs {
-            try await runSeries(compiled, runtime: chosenRuntime, simulated: simulated, runs: runs, console: console)
+            try await runSeries(
+                compiled, runtime: chosenRuntime, simulated: simulated, runs: runs, console: console,
+                processes: Self.processRunners(path: file, source: checked.text))
             return
         }
         let timelineFile = try openTimeline(console: console)
@@ -177,6 +179,7 @@ struct RunCommand: AsyncParsableCommand {
         // JSON report), so none is kept in memory: a run of any length costs the same memory.
         options.keepsEvents = false
         options.gil = gil
+        options.makeProcessRunner = Self.processRunners(path: file, source: checked.text)
         // The batch is a view of the runtime's storage: the files encode straight from it.
         if printer != nil || timelineStream != nil || jsonStream != nil {
             options.onEventBatch = { batch in

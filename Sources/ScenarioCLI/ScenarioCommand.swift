@@ -20,7 +20,7 @@ public struct ScenarioCommand: AsyncParsableCommand {
             \(ExitStatus.helpText)
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, RunCommand.self, DiffCommand.self]
+        subcommands: [CheckCommand.self, RunCommand.self, DiffCommand.self, ProcessWorkerCommand.self]
     )
 
     public init() {}

@@ -8,6 +8,8 @@ struct ScenarioFile {
     static let maximumBytes = 8 << 20
 
     let result: FrontEnd.Result
+    /// The file's text, as the front end read it (a process pool's children compile it again).
+    let text: String
 
     /// Nil when the file cannot be read (the reason has been printed).
     /// - Parameter showWarnings: false prints only errors (`check --quiet`).
@@ -25,6 +27,7 @@ struct ScenarioFile {
             return nil
         }
         result = FrontEnd.check(bytes, path: path, options: options)
+        text = String(decoding: bytes, as: UTF8.self)
         let renderer = DiagnosticRenderer(source: result.source, useColor: color.enabled(terminal: console.errIsTerminal))
         let shown = showWarnings ? result.diagnostics : Diagnostics(result.diagnostics.errors)
         let text = renderer.render(shown)

@@ -33,6 +33,11 @@ public struct RunOptions: Sendable {
     /// Model CPython's global interpreter lock even when the scenario does not say `gil: true`
     /// (`--gil`); its switch interval is the scenario's `gil_interval:`, else 5 ms.
     public var gil = false
+    /// Runs process-pool tasks in real child processes (the command line's starts the `scenario`
+    /// binary again); nil runs each pool process as an isolated copy of the variables in this
+    /// process, as the simulator always does.
+    /// Made once per run (a series runs several at once).
+    package var makeProcessRunner: (@Sendable () -> any ProcessTaskRunner)?
     /// How many threads the engine may start before it acts as if the system refused one; tests
     /// use it to exercise a refusal.
     package var maximumThreads = Int.max

@@ -45,6 +45,9 @@ package final class RunSession: Sendable {
             let handler = InterruptHandler(monitor: context.monitor)
             interrupts.withLock { $0 = handler }
         }
+        if !singleStep, !context.processes.isEmpty, let makeRunner = options.makeProcessRunner {
+            context.processRunner = makeRunner()
+        }
         streamer = options.batchObserver.map { EventStreamer(recorder: context.recorder, observer: $0, parker: streamerParker) }
     }
 
@@ -54,6 +57,8 @@ package final class RunSession: Sendable {
     /// Starts the clock, the time-out, the live timeline and Ctrl-C handling. Call once, right
     /// before the instances start.
     package func begin() {
+        // Before the clock starts: starting a pool's processes takes a while, and is not the run's.
+        startProcesses()
         context.recorder.origin = context.clock.now
         // Every pooled instance is submitted at the start, in declaration order, as a loop of
         // `executor.submit` calls would: before any of them can start.
@@ -63,6 +68,17 @@ package final class RunSession: Sendable {
         context.monitor.setDeadline(monotonicNanoseconds() + Int64(min(options.timeout, 1e9) * 1e9))
         started.withLock { $0 = monotonicNanoseconds() }
         streamer?.start()
+    }
+
+    /// Starts the processes of the run's process pools: real child processes through the runner,
+    /// or virtual ones (the simulator's, and a run without a runner).
+    private func startProcesses() {
+        guard !context.processes.isEmpty else { return }
+        if let runner = context.processRunner {
+            if let problem = runner.startProcesses(for: context) { failToStart(problem) }
+        } else if !context.singleStep {
+            for image in context.processes.all { context.processes.start(image) }
+        }
     }
 
     /// Fails the run as a whole, before any instance ran (no instance is to blame).
@@ -101,6 +117,8 @@ package final class RunSession: Sendable {
         }
         interrupts.withLock { $0?.cancel() }
         options.interruption?.leave(context.monitor)
+        // No child process outlives the run, however it ended.
+        context.processRunner?.stopAll()
         let builder = ReportBuilder(context: context, outcome: outcome, duration: duration)
         if ran { builder.recordStoppedInstances() }  // else none started, so none was stopped
         streamer?.finish()

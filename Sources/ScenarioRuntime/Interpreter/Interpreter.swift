@@ -49,6 +49,8 @@ package final class Interpreter {
     @exclusivity(unchecked) var boundary: Int
     /// The result a child process computed for this task, for its `complete` in the parent.
     @exclusivity(unchecked) var remoteResult: Int?
+    /// The task's stretch in a child process, while it runs there.
+    @exclusivity(unchecked) var remote: RemoteRun?
     let instance: Int
     let program: [Instruction]
     /// The instruction to execute next (or being retried, slept or worked).
@@ -85,7 +87,7 @@ package final class Interpreter {
     @exclusivity(unchecked) var workSliceStart: Int64?
     /// Single-stepping: this call of `advance` has taken its one step.
     @exclusivity(unchecked) private var stepTaken = false
-    @exclusivity(unchecked) private var started = false
+    @exclusivity(unchecked) var started = false
     /// Loop rounds, to check the time-out now and then.
     @exclusivity(unchecked) private var rounds = 0
 
@@ -130,6 +132,13 @@ package final class Interpreter {
     }
 
     private func execute() throws(InstanceExit) -> Suspension {
+        if let remote {
+            if monitor.isStopping { throw .stop }
+            // Woken while the task runs in its child process, or because it is done there.
+            guard let outcome = remote.take() else { return .park }
+            self.remote = nil
+            if let end = try takeRemote(outcome) { return end }
+        }
         while pc < boundary {
             if monitor.isStopping { throw .stop }
             let instruction = program[pc]
@@ -197,7 +206,10 @@ package final class Interpreter {
                 loops.append((round: 1, count: times))
             case .enterPool(let pool):
                 guard try enterPool(pool) else { return .park }
-                if process != nil, let runner = context.processRunner, let end = try runRemotely(runner) { return end }
+                if process != nil, let runner = context.processRunner {
+                    startRemotely(runner)
+                    return .park
+                }
             case .exit(let status):
                 return exit(status: status, at: instruction)
             case .complete(let result):

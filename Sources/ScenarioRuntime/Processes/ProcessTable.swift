@@ -56,3 +56,13 @@ package final class ProcessTable: Sendable {
         return true
     }
 }
+
+extension ProcessTable {
+    /// The values of the run's own variables, in object order (a child process sends its own so).
+    package func ownVariables(_ context: RunContext) -> [Int] {
+        context.scenario.objects.indices.compactMap { id in
+            guard case .variable(let cell) = context.objects.objects[id] else { return nil }
+            return cell.load()
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import ScenarioRuntime
+import Synchronization
+
+/// Runs the tasks of a run's process pools in real child processes: one child per pool slot,
+/// started with the run (each compiles the scenario again from its text), each with a thread of
+/// the run's that reads what the child says and relays its events into the timeline as they
+/// come. A child that dies (an `exit` step, a crash, a kill from outside) fails the task it was
+/// running and is replaced by a new one, with a fresh copy of the variables, as the next task
+/// needs it; `stopAll` kills them all and waits for them, so none outlives the run.
+package final class ChildProcessRunner: ProcessTaskRunner {
+    private let executable: String
+    private let path: String
+    private let source: String
+    private let slots = Mutex<[SlotProcess]>([])
+    private let stopping = Atomic<Bool>(false)
+
+    /// - Parameters:
+    ///   - executable: the `scenario` binary, started as `executable process-worker`.
+    ///   - path, source: the scenario file's name and text, which each child compiles again.
+    package init(executable: String, path: String, source: String) {
+        self.executable = executable
+        self.path = path
+        self.source = source
+    }
+
+    package func startProcesses(for context: RunContext) -> String? {
+        var started: [SlotProcess] = []
+        for image in context.processes.all {
+            switch startChild() {
+            case .failure(let failure):
+                for slot in started { slot.child.withLock { $0.kill() } }
+                for slot in started { slot.child.withLock { _ = $0.reap() } }
+                return "cannot start a process of pool '\(context.scenario.objects[image.pool].name)': \(failure.message)"
+            case .success(let (child, reader)):
+                context.processes.start(image, pid: child.pid)
+                started.append(SlotProcess(image: image, child: child, reader: reader))
+            }
+        }
+        slots.withLock { $0 = started }
+        for slot in started {
+            let thread = OSThread(stackSize: 256 << 10) { [self] in self.serve(slot, context: context) }
+            guard let thread else {
+                stopAll()
+                return "cannot start a thread to talk to the pool's processes"
+            }
+            slot.reader.withLock { $0.thread = thread }
+        }
+        return nil
+    }
+
+    package func start(_ task: RemoteTask, context: RunContext, whenDone: @escaping @Sendable (RemoteOutcome) -> Void) {
+        guard let slot = slots.withLock({ slots in slots.first { $0.image === task.image } }) else {
+            preconditionFailure("a task was started in a process the runner did not start")
+        }
+        slot.current.withLock { $0 = (task, whenDone) }
+        // A child that died already: its reader reports it, with this task.
+        _ = slot.child.withLock { $0.send(.run(instance: task.instance, start: task.start, end: task.end)) }
+    }
+
+    package func stopAll() {
+        guard !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        let all = slots.withLock { $0 }
+        for slot in all { slot.child.withLock { $0.kill() } }
+        for slot in all { slot.reader.withLock { $0.thread }?.join() }
+    }
+
+    /// Reads what one slot's child says, for as long as the run lasts, starting a new child
+    /// whenever one dies.
+    private func serve(_ slot: SlotProcess, context: RunContext) {
+        while true {
+            var reader = slot.reader.withLock { $0.lines }
+            while let line = reader.next() {
+                guard let message = ProcessMessage(line: line) else { break }  // not ours: treat it as dead
+                switch message {
+                case .event(let kind, let object, let value):
+                    if let task = slot.current.withLock({ $0?.task }) {
+                        context.relay(instance: task.instance, kind, object: object, value: value, process: task.eventNumber)
+                    }
+                case .done(let result, let variables):
+                    slot.image.mirror(variables)
+                    slot.takeCurrent()?.whenDone(.reached(result: result))
+                case .error(let location, let message):
+                    slot.takeCurrent()?.whenDone(.failed(message: message, location: location))
+                case .hello, .run, .ready, .fatal:
+                    break
+                }
+            }
+            let child = slot.child.withLock { $0 }
+            child.kill()  // when it said something that is not ours
+            let how = child.reap()
+            let task = slot.takeCurrent()
+            if stopping.load(ordering: .acquiring) {
+                task?.whenDone(.stopped)
+                return
+            }
+            switch startChild() {
+            case .failure(let failure):
+                task?.whenDone(.failed(
+                    message: "a process of pool '\(context.scenario.objects[slot.image.pool].name)' (pid \(child.pid)) \(how), "
+                        + "and another could not be started: \(failure.message)", location: path))
+                return
+            case .success(let (next, lines)):
+                // `stopAll` kills the child it finds under this lock: either it finds this one,
+                // or this sees that it is stopping.
+                slot.child.withLock { current in
+                    current = next
+                    if stopping.load(ordering: .acquiring) { next.kill() }
+                }
+                slot.reader.withLock { $0.lines = lines }
+                if !context.processes.start(slot.image, pid: next.pid) {
+                    task?.whenDone(.failed(message: "the run started more pool processes than it can number (65,535)", location: path))
+                    return
+                }
+                task?.whenDone(.died(how, pid: child.pid))
+            }
+        }
+    }
+
+    /// Starts a child and waits for it to say it is ready.
+    private func startChild() -> Result<(ChildProcess, PipeLineReader), SpawnFailure> {
+        let child: ChildProcess
+        switch ChildProcess.spawn(executable: executable) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let started): child = started
+        }
+        var reader = PipeLineReader(descriptor: child.socket)
+        let answer = child.send(.hello(version: ProcessMessage.version, path: path, source: source))
+            ? reader.next().flatMap(ProcessMessage.init(line:)) : nil
+        switch answer {
+        case .ready(let version, _) where version == ProcessMessage.version:
+            return .success((child, reader))
+        case .fatal(let message):
+            child.kill()
+            _ = child.reap()
+            return .failure(SpawnFailure(message))
+        default:
+            child.kill()
+            let how = child.reap()
+            return .failure(SpawnFailure("\(executable) process-worker \(how) without saying it was ready"))
+        }
+    }
+}
+
+/// One slot of a process pool as the runner serves it: its child, the thread reading it, and
+/// the task it runs now.
+private final class SlotProcess: Sendable {
+    let image: ProcessImage
+    let child: Mutex<ChildProcess>
+    let reader: Mutex<ReaderState>
+    let current = Mutex<(task: RemoteTask, whenDone: @Sendable (RemoteOutcome) -> Void)?>(nil)
+
+    /// `@unchecked Sendable`: the line reader's buffer and the thread handle are only used by the
+    /// slot's reading thread and, once it was joined or before it started, by `stopAll`/`startProcesses`.
+    struct ReaderState: @unchecked Sendable {
+        var lines: PipeLineReader
+        var thread: OSThread?
+    }
+
+    init(image: ProcessImage, child: ChildProcess, reader: PipeLineReader) {
+        self.image = image
+        self.child = Mutex(child)
+        self.reader = Mutex(ReaderState(lines: reader, thread: nil))
+    }
+
+    func takeCurrent() -> (task: RemoteTask, whenDone: @Sendable (RemoteOutcome) -> Void)? {
+        current.withLock { current in
+            defer { current = nil }
+            return current
+        }
+    }
+}
