@@ -72,7 +72,7 @@ let package = Package(
             name: "ScenarioConformanceTests",
             dependencies: [
                 "ScenarioRuntime", "ScenarioThreads", "ScenarioAsync", "ScenarioSimulate", "ScenarioValidation",
-                "ScenarioCompiler",
+                "ScenarioCompiler", "ScenarioProcesses", "scenario",
             ],
             exclude: ["Scenarios"]
         ),

@@ -1,5 +1,7 @@
 import ScenarioAsync
+import Foundation
 import ScenarioCompiler
+import ScenarioProcesses
 import ScenarioRuntime
 import ScenarioSimulate
 import ScenarioThreads
@@ -52,9 +54,40 @@ actor ConformanceRuns {
         let run = Task(priority: .high) {
             let compiled = try scenario.compiled()
             let timeout = try scenario.markers().timeout ?? Self.timeout
-            return await engine.run(compiled, RunOptions(speed: Self.speed, timeout: timeout))
+            var options = RunOptions(speed: Self.speed, timeout: timeout)
+            options.makeProcessRunner = try ProcessPoolBinary.runners(path: scenario.path)
+            return await engine.run(compiled, options)
         }
         runs[key] = run
         return try await run.value
     }
+}
+
+/// Process pools run in real child processes on the real runtimes, as from the command line:
+/// the built `scenario` binary, found beside the test runner, is started again for them.
+enum ProcessPoolBinary {
+    static let url: URL? = {
+        var directories: [URL] = []
+        if let executable = Bundle.main.executableURL {
+            directories.append(executable.resolvingSymlinksInPath().deletingLastPathComponent())
+        }
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            directories.append(bundle.bundleURL.deletingLastPathComponent())
+        }
+        return directories.map { $0.appendingPathComponent("scenario") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }()
+
+    /// Runners for the scenario file at `path`; a thrown error when the binary was not built.
+    static func runners(path: String) throws -> @Sendable () -> any ProcessTaskRunner {
+        guard let url else {
+            throw ConformanceError("the 'scenario' executable was not found beside the tests; build it with `swift build --build-tests`")
+        }
+        let source = try String(contentsOfFile: path, encoding: .utf8)
+        return { ChildProcessRunner(executable: url.path, path: path, source: source) }
+    }
+}
+
+struct ConformanceError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

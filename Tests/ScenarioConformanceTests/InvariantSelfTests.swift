@@ -60,6 +60,7 @@ struct InvariantSelfTests {
 
     @Test func finalValuesAndJoins() {
         #expect(!Invariants.finalValue(timeline([(0, .increment, .integer(1))]), initial: 0, final: 2).isEmpty)
+        #expect(Invariants.finalValue(timeline([(0, .increment, .integer(1))]), initial: 0, final: nil, checksFinal: false).isEmpty)
         #expect(Invariants.finalValue([], initial: 5, final: 5).isEmpty)
         // A read must see the last write before it.
         #expect(!Invariants.finalValue(timeline([(0, .increment, .integer(1)), (1, .read, .integer(0))]), initial: 0, final: 1).isEmpty)

@@ -21,9 +21,13 @@ enum Invariants {
             case .barrier(let parties): barrierRounds(events, parties: parties)
             case .queue(let capacity): queueOrder(events, capacity: capacity)
             case .variable(let initial):
-                finalValue(events, initial: initial, final: report.variables.first { $0.name == object.name }?.value)
+                // The run's own variable, and each pool process's copy of it (by process id).
+                finalValue(events.filter { $0.pid == 0 }, initial: initial, final: report.variables.first { $0.name == object.name }?.value)
+                    + Set(events.map(\.pid)).subtracting([0]).sorted().flatMap { pid in
+                        finalValue(events.filter { $0.pid == pid }, initial: initial, final: nil, checksFinal: false).map { "process \(pid): \($0)" }
+                    }
             case .worker: joinsAfterFinishes(events, of: object.instances, in: report.events)
-            case .pool(let size): poolCapacity(report.events, pool: Int32(id), size: size ?? PoolSize.cores)
+            case .pool(let size, _): poolCapacity(report.events, pool: Int32(id), size: size ?? PoolSize.cores)
             }
             problems += found.map { "\(object.name): \($0)" }
         }
@@ -97,7 +101,7 @@ enum Invariants {
             if event.kind == .start, event.object == pool {
                 running.insert(event.instance)
                 if running.count > size { return ["seq \(event.seq): \(running.count) tasks running in a pool of \(size)"] }
-            } else if event.kind == .finish || event.kind == .stopped {
+            } else if event.kind == .finish || event.kind == .stopped || event.kind == .died {
                 running.remove(event.instance)
             }
         }
@@ -165,7 +169,8 @@ enum Invariants {
 
     /// Every read sees the value the timeline last wrote before it (or the initial one), and the
     /// final value reported is the last one the timeline wrote.
-    static func finalValue(_ events: [Event], initial: Int, final: Int?) -> [String] {
+    /// `checksFinal`: false for a pool process's copy, whose last value is not the run's.
+    static func finalValue(_ events: [Event], initial: Int, final: Int?, checksFinal: Bool = true) -> [String] {
         var value = initial
         var problems: [String] = []
         for event in events {
@@ -176,7 +181,7 @@ enum Invariants {
             default: break
             }
         }
-        if final != value { problems.append("ends \(final.map { "\($0)" } ?? "unreported"), the timeline last wrote \(value)") }
+        if checksFinal, final != value { problems.append("ends \(final.map { "\($0)" } ?? "unreported"), the timeline last wrote \(value)") }
         return problems
     }
 

@@ -68,6 +68,13 @@ extension Interpreter {
         context.wake(next)
     }
 
+    /// A task that starts in a pool process leaves the run's GIL: the process has a GIL of its
+    /// own, which its one task at a time never waits for.
+    func leaveGILForProcess() {
+        guard let gil, holdsGIL else { return }
+        dropGIL(gil, forced: false)
+    }
+
     /// After `advance`: the holder keeps the GIL while it works or single-steps, and drops it when
     /// it waits, sleeps, finishes or stops, as a Python thread does around a blocking call.
     func keepOrDropGIL(_ suspension: Suspension) {

@@ -77,7 +77,7 @@ extension Interpreter {
         guard let image = process else { preconditionFailure("a task's process died outside a process") }
         context.futures.fail(instance, how: "its process (pid \(pid)) \(how)")
         monitor.noteDeath(
-            instance, message: "'\(info.name)' failed: its process (pid \(pid)) \(how) before the task was done; "
+            instance, message: "'\(info.name)' failed: the process running it \(how) before the task was done; "
                 + "the run went on without it", location: location)
         completeWorker(recording: .died, value: .text(how))
         leaveProcess()

@@ -148,7 +148,9 @@ package final class Interpreter {
                 stepTaken = true
             }
             // A step runs only with the GIL held, when the run models one.
-            if gil != nil, !holdsGILForStep() { return .park }
+            // (A task in a pool process runs under that process's own GIL, never contended; a
+            // task takes it once it has a pool slot: waiting for one runs no Python code.)
+            if gil != nil, process == nil, !instruction.isPoolEntry, !holdsGILForStep() { return .park }
             // A step that reads variables holds them still until its event is recorded.
             let readSet = instruction.readSet
             if readSet >= 0 { holdStill(readSet) }
@@ -162,7 +164,7 @@ package final class Interpreter {
                 if let end = beginTimed(.sleep, nanoseconds) { return .sleep(until: end) }
                 record(.wake)
             case .work(let nanoseconds):
-                if gil != nil {
+                if gil != nil, process == nil {
                     if let end = workUnderGIL(nanoseconds) { return .work(until: end) }
                 } else if let end = beginTimed(.work, nanoseconds) {
                     return .work(until: end)
@@ -206,6 +208,7 @@ package final class Interpreter {
                 loops.append((round: 1, count: times))
             case .enterPool(let pool):
                 guard try enterPool(pool) else { return .park }
+                if process != nil { leaveGILForProcess() }
                 if process != nil, let runner = context.processRunner {
                     startRemotely(runner)
                     return .park
@@ -298,6 +301,8 @@ package final class Interpreter {
 }
 
 extension Instruction {
+    var isPoolEntry: Bool { if case .enterPool = operation { true } else { false } }
+
     /// Whether the step reads or changes what other instances see (a variable, a primitive, the
     /// timeline), so that a single-stepping engine lets others go before it: everything but the
     /// bookkeeping of a `repeat` whose count reads no variable.
