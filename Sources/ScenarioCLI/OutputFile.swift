@@ -94,6 +94,12 @@ final class OutputFile {
         try write(text.utf8)
     }
 
+    /// Writes the whole lines buffered so far, so that a reader following the file (`tail -f`,
+    /// a FIFO, a pipe from `--timeline -`) sees a run's events while it goes on.
+    func flushLines() throws(OutputFileError) {
+        try flush(whole: false)
+    }
+
     /// Writes what is buffered and closes the file (standard output stays open). Reports the
     /// first failure of the file, including one that only closing reveals (a full disk over NFS).
     func close() throws(OutputFileError) {

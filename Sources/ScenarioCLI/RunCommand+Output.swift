@@ -97,6 +97,9 @@ final class TimelineStream: @unchecked Sendable {
             guard failure == nil else { return }
             do {
                 try lines.write(batch) { try output.write($0) }
+                // Each batch is what the run recorded since the last pass (every 25 ms at most):
+                // out now, for whoever follows the file live.
+                try output.flushLines()
             } catch let error as OutputFileError {
                 failure = error
             } catch {

@@ -11,12 +11,55 @@ struct PoolCheckTests {
     }
 
     static let mistakes: [ErrorCase] = [
-        .init("process pools are not yet", scenario(pools: "p: {kind: ‸processes}", """
-              w: [{log: hi}]
-            """), "'kind: processes' (a process pool, like ProcessPoolExecutor) is not available yet"),
         .init("unknown pool kind", scenario(pools: "p: {kind: ‸fibers}", """
               w: [{log: hi}]
-            """), "a pool's kind is 'threads'"),
+            """), "a pool's kind is 'threads' (like ThreadPoolExecutor) or 'processes' (like ProcessPoolExecutor)"),
+        .init("a lock in a process-pool task", scenario(pools: "p: {kind: processes, size: 2}", """
+              w:
+                pool: p
+                steps:
+                  - with: ‸l
+                    do: [{log: hi}]
+            """), "worker 'w' runs in process pool 'p', so each task gets a copy of the variables, not the parent's lock 'l': Python cannot pickle a threading.Lock"),
+        .init("a queue in a process-pool task, nested", scenario(pools: "p: {kind: processes}", """
+              w:
+                pool: p
+                steps:
+                  - repeat: 2
+                    do:
+                      - put: ‸q
+            """).replacingOccurrences(of: "locks:", with: "queues:\n  q: 0\nlocks:"), "not the parent's queue 'q': Python cannot pickle a queue.Queue"),
+        .init("a process-pool task waits for futures", scenario(pools: "p: {kind: processes}", """
+              t: [{log: hi}]
+              w:
+                pool: p
+                steps:
+                  - ‸gather: t
+                    do: [{log: hi}]
+            """), "its tasks run in other processes, which cannot wait for the parent's threads and futures ('gather: t')"),
+        .init("exit outside a process pool", scenario("""
+              w:
+                - ‸exit: 1
+            """), "'exit' ends the process that runs it, and worker 'w' has none of its own: it is not a task of a process pool"),
+        .init("exit in a thread pool's task", scenario("""
+              w:
+                pool: p
+                steps:
+                  - ‸exit: 1
+            """), "it is not a task of a process pool"),
+        .init("exit in a process pool's callback", scenario(pools: "p: {kind: processes}", """
+              w:
+                pool: p
+                steps: [{log: hi}]
+                on_done:
+                  - ‸exit: 1
+            """), "its 'on_done' runs in the parent process"),
+        .init("exit status past a byte", scenario(pools: "p: {kind: processes}", """
+              w:
+                pool: p
+                steps:
+                  - exit: ‸256
+            """), "'exit' takes a status from 0 to 255"),
         .init("a pool of no threads", scenario(pools: "p: {kind: threads, size: ‸0}", """
               w: [{log: hi}]
             """), "a pool's size"),

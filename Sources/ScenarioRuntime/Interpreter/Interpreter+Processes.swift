@@ -98,6 +98,7 @@ extension Interpreter {
         started = true
         pc = start
         boundary = end
+        handsBack = true
     }
 
     /// The value of the `result:` of the `complete` at `boundary`, computed here, in the child,

@@ -49,6 +49,8 @@ package final class Interpreter {
     @exclusivity(unchecked) var boundary: Int
     /// The result a child process computed for this task, for its `complete` in the parent.
     @exclusivity(unchecked) var remoteResult: Int?
+    /// In a child process: `advance` stops at `boundary` and hands the task back to the parent.
+    @exclusivity(unchecked) var handsBack = false
     /// The task's stretch in a child process, while it runs there.
     @exclusivity(unchecked) var remote: RemoteRun?
     let instance: Int
@@ -245,8 +247,9 @@ package final class Interpreter {
             }
             pc += 1
         }
-        // A child process hands the task back to its parent here.
-        if pc < program.count { return .finished }
+        // A child process hands the task back to its parent here, even at the program's end:
+        // the task finishes in the parent.
+        if handsBack { return .finished }
         // Single-stepping, finishing is a step of its own too, as a thread's end is.
         if stepTaken { return .yield }
         leaveProcess()
