@@ -21,6 +21,7 @@ public enum TimelineEventFields {
         var kindName: String?
         var objectNumber: Int32 = -1
         var eventValue = EventValue.none
+        var stepLine: Int32 = 0
         for member in members {
             switch member.key {
             case "t": seconds = member.value.number
@@ -36,6 +37,12 @@ public enum TimelineEventFields {
                 case .string(let text): eventValue = .text(text)
                 default: throw fail("'value' must be an integer or a string")
                 }
+            case "line":
+                // Absent from files written before lines were recorded.
+                guard let number = member.value.integer, let line = Int32(exactly: number), line >= 0 else {
+                    throw fail("'line' must be a line number: \(describe(member.value))")
+                }
+                stepLine = line
             default: break
             }
         }
@@ -46,7 +53,7 @@ public enum TimelineEventFields {
         guard let kind = EventKind(rawValue: kindName) else { throw fail("unknown event '\(kindName.elided)'") }
         return Event(
             seq: seq, nanoseconds: JSONBytes.nanoseconds(seconds), instance: instanceNumber, kind: kind,
-            object: objectNumber, value: eventValue)
+            object: objectNumber, value: eventValue, line: stepLine)
     }
 
     /// A short rendering of a wrong value for messages.

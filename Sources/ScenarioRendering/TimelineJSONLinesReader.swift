@@ -126,6 +126,14 @@ public struct TimelineJSONLinesReader: Sendable {
         return event
     }
 
+    /// The JSON value of one line (its bytes), such as a file's first line, to tell a header.
+    public func firstValue(of line: [UInt8]) throws(TimelineReadError) -> JSONValue {
+        let parsed = line.withUnsafeBytes { bytes in
+            Result { () throws(TimelineReadError) in try Self.parse(bytes, line: 1) }
+        }
+        return try parsed.get()
+    }
+
     /// One line as a JSON value: exactly one value, and nothing after it.
     static func parse(_ bytes: UnsafeRawBufferPointer, line: Int) throws(TimelineReadError) -> JSONValue {
         var scanner = JSONScanner(bytes, line: line)

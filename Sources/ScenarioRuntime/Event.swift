@@ -55,8 +55,15 @@ public struct Event: Sendable, Equatable {
     /// Index into `RunReport.objects`, or -1 when the event concerns no object.
     public var object: Int32
     public var value: EventValue
+    /// The line of the step that made the event in the scenario file, or 0 when no step did
+    /// (`start`, `submit`, `finish`, `stopped`, or a file written before lines were recorded).
+    public var line: Int32
 
-    public init(seq: Int, nanoseconds: Int64, instance: Int32, kind: EventKind, object: Int32 = -1, value: EventValue = .none) {
+    public init(
+        seq: Int, nanoseconds: Int64, instance: Int32, kind: EventKind, object: Int32 = -1, value: EventValue = .none,
+        line: Int32 = 0
+    ) {
+        self.line = line
         self.seq = seq
         self.nanoseconds = nanoseconds
         self.instance = instance

@@ -185,5 +185,5 @@ extension RunPicture {
 
 extension Event {
     /// The step's line in the scenario file, when the event has one.
-    var stepLine: Int? { nil }
+    var stepLine: Int? { line > 0 ? Int(line) : nil }
 }

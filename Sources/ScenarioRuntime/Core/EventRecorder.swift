@@ -48,7 +48,7 @@ final class EventRecorder: Sendable {
     var textLimit: Int { store.textLimit }
 
     @inline(__always)
-    func record(instance: Int, _ kind: EventKind, object: Int = -1, value: EventValue = .none) {
+    func record(instance: Int, _ kind: EventKind, object: Int = -1, value: EventValue = .none, line: Int32 = 0) {
         observer?.recorded(instance: instance, kind, object: object, value: value)
         if store.keepsNothing {
             // Nothing reads the events: only their number is kept.
@@ -56,18 +56,20 @@ final class EventRecorder: Sendable {
             return
         }
         switch value {
-        case .none: record(instance: instance, kind, object: object, payload: 0, valueKind: .none)
-        case .integer(let number): record(instance: instance, kind, object: object, payload: Int64(number), valueKind: .integer)
-        case .text(let text): record(instance: instance, kind, object: object, payload: store.intern(text), valueKind: .text)
+        case .none: record(instance: instance, kind, object: object, payload: 0, valueKind: .none, line: line)
+        case .integer(let number):
+            record(instance: instance, kind, object: object, payload: Int64(number), valueKind: .integer, line: line)
+        case .text(let text):
+            record(instance: instance, kind, object: object, payload: store.intern(text), valueKind: .text, line: line)
         }
     }
 
     @inline(__always)
-    func record(instance: Int, _ kind: EventKind, object: Int, payload: Int64, valueKind: EventStore.ValueKind) {
+    func record(instance: Int, _ kind: EventKind, object: Int, payload: Int64, valueKind: EventStore.ValueKind, line: Int32 = 0) {
         let seq = sequence.wrappingAdd(1, ordering: .relaxed).oldValue
         let slot = EventStore.Slot(
             nanoseconds: clock.now - origin, payload: payload, instance: Int32(truncatingIfNeeded: instance),
-            object: Int32(truncatingIfNeeded: object), kind: kind, valueKind: valueKind)
+            object: Int32(truncatingIfNeeded: object), line: line, kind: kind, valueKind: valueKind)
         store.store(slot, at: seq)
     }
 

@@ -13,6 +13,9 @@ package struct EventSlot {
     package var instance: Int32
     /// Index into `RunReport.objects`, or -1.
     package var object: Int32
+    /// The line of the step that made the event in the scenario file, or 0 when no step did
+    /// (`start`, `submit`, `finish`, `stopped`). It fits in the padding: the slot stays 32 bytes.
+    package var line: Int32
     package var kind: EventKind
     package var valueKind: ValueKind
 
@@ -21,7 +24,10 @@ package struct EventSlot {
         case none, integer, text
     }
 
-    package init(nanoseconds: Int64, payload: Int64, instance: Int32, object: Int32, kind: EventKind, valueKind: ValueKind) {
+    package init(
+        nanoseconds: Int64, payload: Int64, instance: Int32, object: Int32, line: Int32 = 0, kind: EventKind, valueKind: ValueKind
+    ) {
+        self.line = line
         self.nanoseconds = nanoseconds
         self.payload = payload
         self.instance = instance
@@ -38,6 +44,6 @@ package struct EventSlot {
         case .integer: .integer(Int(payload))
         case .text: .text(text(payload))
         }
-        return Event(seq: seq, nanoseconds: nanoseconds, instance: instance, kind: kind, object: object, value: value)
+        return Event(seq: seq, nanoseconds: nanoseconds, instance: instance, kind: kind, object: object, value: value, line: line)
     }
 }

@@ -17,7 +17,7 @@ extension Interpreter {
         }
         return try attemptUntil(state, for: Wait(object: pool, need: .poolSlot), announced: false) { machine, _ in
             guard let slot = machine.start(instance) else { return false }
-            record(.start, object: pool, value: .text("executor-\(slot)"))
+            recordWithoutStep(.start, object: pool, value: .text("executor-\(slot)"))
             return true
         }
     }
