@@ -51,7 +51,8 @@ extension RunPicture {
             if events.count < eventLimit { events.append(event) }
         }
         let total = max(totalEvents ?? seen, seen)
-        let end = outcome?.duration ?? events.last?.seconds ?? 0
+        // The run's end, or its last event's time when later (a `stopped` recorded as the run ends).
+        let end = max(outcome?.duration ?? 0, events.last?.seconds ?? 0)
         var builder = RunPictureBuilder(lanes: lanes, objects: objects, duration: end)
         for index in events.indices { builder.add(events[index], at: index, in: events) }
         let isShort = total > events.count
