@@ -23,6 +23,10 @@ struct TraceCLITests {
           counter: 2
         """
 
+    /// In virtual time, the second instance always tries the door while the first sleeps with it
+    /// (real threads may start too late under load and find it free).
+    static let simulated = ["--runtime", "simulate", "--seed", "1"]
+
     /// The trace's events, after the checks every trace must pass.
     static func traceEvents(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String: Any]] {
         let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], sourceLocation: sourceLocation)
@@ -38,7 +42,7 @@ struct TraceCLITests {
     @Test func runWritesATraceWithATrackPerInstanceAndAnArrowPerWait() throws {
         let directory = try TemporaryDirectory()
         let scenario = try directory.write("door.yaml", Self.scenario)
-        let run = try spawnScenario(["run", scenario, "--quiet", "--color", "never", "--trace", directory.path("door.trace.json")])
+        let run = try spawnScenario(["run", scenario, "--quiet", "--color", "never", "--trace", directory.path("door.trace.json")] + Self.simulated)
         #expect(run.exited(with: 0), "\(run.summary)")
         let events = try Self.traceEvents(try directory.read("door.trace.json"))
         // One waited for the door while the other slept holding it.
@@ -53,7 +57,7 @@ struct TraceCLITests {
         let directory = try TemporaryDirectory()
         let scenario = try directory.write("door.yaml", Self.scenario)
         let timeline = directory.path("door.jsonl")
-        let run = try spawnScenario(["run", scenario, "--quiet", "--color", "never", "--timeline", timeline])
+        let run = try spawnScenario(["run", scenario, "--quiet", "--color", "never", "--timeline", timeline] + Self.simulated)
         #expect(run.exited(with: 0), "\(run.summary)")
         let lines = try directory.read("door.jsonl").split(separator: "\n")
         // Each step's event says its line; the last line is the report.
