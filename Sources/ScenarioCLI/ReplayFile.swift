@@ -39,7 +39,8 @@ enum ReplayFile {
         for line in lines {
             lineNumber += 1
             // Readers skip every line without a `seq` (blank lines, the header), as grammar.md promises.
-            guard line.contains("\"seq\"") else { continue }
+            // The report trailer (the last line) is no event, whatever its strings hold.
+            guard line.contains("\"seq\""), !line.hasPrefix("{\"report\":") else { continue }
             do throws(TimelineReadError) {
                 entries.append(ReplayScript.Entry(line: lineNumber, event: try reader.event(fromLine: String(line))))
             } catch {

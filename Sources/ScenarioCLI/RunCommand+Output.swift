@@ -10,9 +10,9 @@ import ScenarioThreads
 /// Where `scenario run` writes besides the text on standard output: the `--timeline` file and
 /// the `--format json` report.
 extension RunCommand {
-    /// `--timeline -`: standard output carries the JSON lines and nothing else; the live text
-    /// timeline is left out and the summary goes to standard error.
-    var timelineIsStandardOutput: Bool { timeline == "-" }
+    /// `--timeline -` or `--trace -`: standard output carries that file and nothing else; the
+    /// live text timeline is left out and the summary goes to standard error.
+    var standardOutputIsAFile: Bool { timeline == "-" || trace == "-" }
 
     /// Opens `--timeline` before the run, as a shell redirection would (see `OutputFile`), so
     /// that a path that cannot be written is refused before the run rather than lost after it.
@@ -108,11 +108,18 @@ final class TimelineStream: @unchecked Sendable {
         }
     }
 
-    /// Writes what is buffered and closes the file. Returns the message to print after the
-    /// report when writing failed; nil when it worked, or when standard output (`-`) failed,
-    /// which the command reports as it ends.
-    func close() -> String? {
+    /// Writes the report trailer (the run's outcome, `TimelineTrailer`), what is buffered, and
+    /// closes the file. Returns the message to print after the report when writing failed; nil
+    /// when it worked, or when standard output (`-`) failed, which the command reports as it ends.
+    func close(report: RunReport) -> String? {
         lock.withLock {
+            if failure == nil {
+                do throws(OutputFileError) {
+                    try output.write(TimelineTrailer.line(for: report))
+                } catch {
+                    failure = error
+                }
+            }
             do throws(OutputFileError) {
                 try output.close()
             } catch {

@@ -49,6 +49,7 @@ struct RunCommand: AsyncParsableCommand {
               scenario run scenarios/08-lock-order-deadlock.yaml --format json
               scenario run scenarios/01-sleeping-worker.yaml --speed 10
               scenario run scenarios/10-bounded-buffer.yaml --timeline run.jsonl
+              scenario run scenarios/04-rlock-semaphore-barrier.yaml --trace run.trace.json
               scenario run scenarios/11-lost-update.yaml --quiet
               scenario run scenarios/17-gil-cpu-bound.yaml --gil
               scenario run scenarios/11-lost-update.yaml --runs 1000
@@ -81,6 +82,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Also write every event to this file as JSON lines (one object per event, for your own tools); - for standard output, with the summary on standard error.", valueName: "file"))
     var timeline: String?
+
+    @Option(help: ArgumentHelp("Also write the run as a Chrome trace (JSON) to this file, to open in ui.perfetto.dev or chrome://tracing: a track per instance with its running, blocked, sleeping and working slices, arrows from each release to the acquire it allowed, counters for semaphores, queues and variables (the first 100,000 events); - for standard output, with the summary on standard error.", valueName: "file"))
+    var trace: String?
 
     // `.unconditional`: the value is taken even when it starts with a dash, so that `--timeout -1`
     // is refused as negative rather than read as a missing value followed by a flag.
@@ -127,8 +131,14 @@ struct RunCommand: AsyncParsableCommand {
         }
         if let problem = simulation.problem(runtime: runtime ?? .simulate) { throw ValidationError(problem) }
         if let problem = seriesProblem() { throw ValidationError(problem) }
-        if timelineIsStandardOutput, format == .json {
+        if timeline == "-", format == .json {
             throw ValidationError("--timeline - and --format json would both write to standard output; give --timeline a file")
+        }
+        if trace == "-", format == .json {
+            throw ValidationError("--trace - and --format json would both write to standard output; give --trace a file")
+        }
+        if trace == "-", timeline == "-" {
+            throw ValidationError("--trace - and --timeline - would both write to standard output; give one of them a file")
         }
     }
 
@@ -170,8 +180,10 @@ struct RunCommand: AsyncParsableCommand {
             return
         }
         let timelineFile = try openTimeline(console: console)
-        let useColor = color.enabled(terminal: timelineIsStandardOutput ? console.errIsTerminal : console.outIsTerminal)
-        let printer = format == .text && !quiet && !timelineIsStandardOutput ? TimelinePrinter(scenario: compiled, console: console, useColor: useColor, all: all, wide: wide) : nil
+        let traceFile = try openTrace(console: console)
+        let traceEvents = traceFile.map { _ in PictureEventCollector(limit: RunPicture.defaultEventLimit) }
+        let useColor = color.enabled(terminal: standardOutputIsAFile ? console.errIsTerminal : console.outIsTerminal)
+        let printer = format == .text && !quiet && !standardOutputIsAFile ? TimelinePrinter(scenario: compiled, console: console, useColor: useColor, all: all, wide: wide) : nil
         let timelineStream = timelineFile.map { TimelineStream(output: $0, header: timelineHeader(compiled, runtime: chosenRuntime)) }
         let jsonStream = format == .json ? jsonReportStream(compiled, runtime: chosenRuntime, console: console) : nil
         var options = RunOptions(speed: speed, timeout: timeout, handlesInterrupt: true)
@@ -181,8 +193,9 @@ struct RunCommand: AsyncParsableCommand {
         options.gil = gil
         options.makeProcessRunner = Self.processRunners(path: file, source: checked.text)
         // The batch is a view of the runtime's storage: the files encode straight from it.
-        if printer != nil || timelineStream != nil || jsonStream != nil {
+        if printer != nil || timelineStream != nil || jsonStream != nil || traceEvents != nil {
             options.onEventBatch = { batch in
+                traceEvents?.add(batch)
                 printer?.print(batch)
                 timelineStream?.write(batch)
                 jsonStream?.write(batch)
@@ -196,23 +209,26 @@ struct RunCommand: AsyncParsableCommand {
         }
         printer?.finish()
 
-        let timelineFailure = timelineStream?.close()
+        let timelineFailure = timelineStream?.close(report: report)
+        let traceFailure = traceFile.flatMap { output in
+            traceEvents.flatMap { writeTrace(report, events: $0, to: output) }
+        }
         switch format {
         case .json:
             jsonStream?.finish(report)
         case .text:
             let summary = TextSummaryRenderer().render(report, useColor: useColor)
-            if timelineIsStandardOutput { console.err(summary) } else { console.out(summary) }
+            if standardOutputIsAFile { console.err(summary) } else { console.out(summary) }
         }
         if let replay = replayCommand(report) {
             let line = "replay this run: \(replay)\n"
-            if format == .text, !timelineIsStandardOutput { console.out(line) } else { console.err(line) }
+            if format == .text, !standardOutputIsAFile { console.out(line) } else { console.err(line) }
         }
         if let note = realTimeGuardNote(report, realSeconds: timeout) {
-            if format == .text, !timelineIsStandardOutput { console.out(note + "\n") } else { console.err(note + "\n") }
+            if format == .text, !standardOutputIsAFile { console.out(note + "\n") } else { console.err(note + "\n") }
         }
-        if let timelineFailure {
-            console.err(timelineFailure + "\n")
+        if let failure = timelineFailure ?? traceFailure {
+            console.err(failure + "\n")
             throw ExitStatus.invalid.exitCode
         }
         let status = ExitStatus(report.status)

@@ -8,19 +8,20 @@ public struct ScenarioCommand: AsyncParsableCommand {
         discussion: """
             A scenario file declares shared variables, locks, semaphores, barriers and queues, and the \
             steps each worker takes. `scenario check` validates a file and reports every problem at once; \
-            `scenario run` runs it and shows what happened; `scenario diff` compares two recorded runs. \
+            `scenario run` runs it and shows what happened; `scenario diff` compares two recorded runs; `scenario show` draws a recorded run. \
             The language is described in grammar.md.
 
             EXAMPLES:
               scenario check scenarios/*.yaml
               scenario run scenarios/02-lock-counter.yaml
               scenario diff a.jsonl b.jsonl
+              scenario show a.jsonl --trace a.trace.json
               scenario help run
 
             \(ExitStatus.helpText)
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, RunCommand.self, DiffCommand.self, ProcessWorkerCommand.self]
+        subcommands: [CheckCommand.self, RunCommand.self, DiffCommand.self, ShowCommand.self, ProcessWorkerCommand.self]
     )
 
     public init() {}

@@ -72,9 +72,9 @@ package final class ChildProcessRunner: ProcessTaskRunner {
             while let line = reader.next() {
                 guard let message = ProcessMessage(line: line) else { break }  // not ours: treat it as dead
                 switch message {
-                case .event(let kind, let object, let value):
+                case .event(let kind, let object, let value, let line):
                     if let task = slot.current.withLock({ $0?.task }) {
-                        context.relay(instance: task.instance, kind, object: object, value: value, process: task.eventNumber)
+                        context.relay(instance: task.instance, kind, object: object, value: value, line: line, process: task.eventNumber)
                     }
                 case .done(let result, let variables):
                     slot.image.mirror(variables)

@@ -14,7 +14,7 @@ enum ProcessMessage: Equatable {
     /// Child → run: it cannot serve (it cannot read the scenario, or speaks another version).
     case fatal(String)
     /// Child → run: the task recorded an event.
-    case event(kind: EventKind, object: Int, value: EventValue)
+    case event(kind: EventKind, object: Int, value: EventValue, line: Int32)
     /// Child → run: the task reached `end`; its result (if the worker has one) and the values of
     /// the process's copy of the variables, in object order.
     case done(result: Int?, variables: [Int])
@@ -32,8 +32,8 @@ enum ProcessMessage: Equatable {
         case .run(let instance, let start, let end): fields = ["run", String(instance), String(start), String(end)]
         case .ready(let version, let pid): fields = ["ready", String(version), String(pid)]
         case .fatal(let message): fields = ["fatal", message]
-        case .event(let kind, let object, let value):
-            fields = ["event", kind.rawValue, String(object)]
+        case .event(let kind, let object, let value, let line):
+            fields = ["event", kind.rawValue, String(object), String(line)]
             switch value {
             case .none: fields += ["n", ""]
             case .integer(let number): fields += ["i", String(number)]
@@ -76,14 +76,14 @@ enum ProcessMessage: Equatable {
             self = .ready(version: version, pid: pid)
         case ("fatal", 2):
             self = .fatal(fields[1])
-        case ("event", 5):
-            guard let kind = EventKind(rawValue: fields[1]), let object = int(2) else { return nil }
-            switch fields[3] {
-            case "n": self = .event(kind: kind, object: object, value: .none)
+        case ("event", 6):
+            guard let kind = EventKind(rawValue: fields[1]), let object = int(2), let line = Int32(fields[3]) else { return nil }
+            switch fields[4] {
+            case "n": self = .event(kind: kind, object: object, value: .none, line: line)
             case "i":
-                guard let number = int(4) else { return nil }
-                self = .event(kind: kind, object: object, value: .integer(number))
-            case "t": self = .event(kind: kind, object: object, value: .text(fields[4]))
+                guard let number = int(5) else { return nil }
+                self = .event(kind: kind, object: object, value: .integer(number), line: line)
+            case "t": self = .event(kind: kind, object: object, value: .text(fields[5]), line: line)
             default: return nil
             }
         case ("done", 3):

@@ -121,8 +121,8 @@ private final class Channel: RecordObserver, @unchecked Sendable {
 
     init(writer: PipeWriter) { self.writer = Mutex(writer) }
 
-    func recorded(instance: Int, _ kind: EventKind, object: Int, value: EventValue) {
-        send(.event(kind: kind, object: object, value: value))
+    func recorded(instance: Int, _ kind: EventKind, object: Int, value: EventValue, line: Int32) {
+        send(.event(kind: kind, object: object, value: value, line: line))
     }
 
     func send(_ message: ProcessMessage) { writer.withLock { $0.send(message) } }

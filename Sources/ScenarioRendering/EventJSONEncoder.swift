@@ -2,7 +2,8 @@ import ScenarioRuntime
 
 /// Writes one event as a compact JSON object:
 /// `{"seq":0,"t":0.000012,"worker":"first","event":"acquire","object":"left"}`,
-/// plus `"value"` (integer or string) when the event carries one. An instance or object index
+/// plus `"value"` (integer or string) when the event carries one, and `"line"` (the step's line in
+/// the scenario file) when a step made it. An instance or object index
 /// with no name is written as `"#INDEX"`.
 ///
 /// Fast, because a timeline has millions of events: every name is escaped once, up front, into
@@ -24,11 +25,11 @@ struct EventJSONEncoder {
     ///   - objects: object names, indexed by `Event.object`.
     init(instances: [String], objects: [String]) {
         fields = EventFieldTable(instances: instances, objects: objects)
-        // `{"seq":` 7 + 20 digits + `,"t":` 5 + 21 + `,"value":` 9 + 20 + `}` 1, the names, and
+        // `{"seq":` 7 + 20 digits + `,"t":` 5 + 21 + `,"value":` 9 + 20 + `,"line":` 8 + 10 + `,"pid":` 7 + 11 + `}` 1,
+        // the names, and
         // the bytes a name's copy may write past its end.
         // Word stores (separators, `seq` digits) may write up to 8 bytes past their end too.
-        // `,"pid":` 7 + 11.
-        plainBound = 101 + fields.longestWorker + fields.longestEvent + fields.longestObject + Self.separatorRoom
+        plainBound = 119 + fields.longestWorker + fields.longestEvent + fields.longestObject + Self.separatorRoom
             + EventFieldTable.overshoot + 8
     }
 
@@ -39,33 +40,33 @@ struct EventJSONEncoder {
     /// `bound(textBytes:)`; `text` holds the text value's UTF-8 (an empty buffer for other values).
     @inline(__always)
     func write(
-        seq: Int, nanoseconds: Int64, instance: Int32, kind: EventKind, object: Int32, valueKind: EventSlot.ValueKind,
+        seq: Int, nanoseconds: Int64, instance: Int32, kind: EventKind, object: Int32, line: Int32, valueKind: EventSlot.ValueKind,
         integer: Int64, text: UnsafeBufferPointer<UInt8>, pid: Int32 = 0, at cursor: inout UnsafeMutablePointer<UInt8>
     ) {
         cursor.write("{\"seq\":")
         cursor.writeInteger(Int64(seq))
         writeAfterSeq(
-            nanoseconds: nanoseconds, instance: instance, kind: kind, object: object, valueKind: valueKind, integer: integer,
+            nanoseconds: nanoseconds, instance: instance, kind: kind, object: object, line: line, valueKind: valueKind, integer: integer,
             text: text, pid: pid, at: &cursor)
     }
 
     /// As `write(seq:…)`, with the `seq` as the digits of a counter (a batch's events come in `seq` order).
     @inline(__always)
     func write(
-        seq: DecimalCounter, nanoseconds: Int64, instance: Int32, kind: EventKind, object: Int32,
+        seq: DecimalCounter, nanoseconds: Int64, instance: Int32, kind: EventKind, object: Int32, line: Int32,
         valueKind: EventSlot.ValueKind, integer: Int64, text: UnsafeBufferPointer<UInt8>, pid: Int32 = 0,
         at cursor: inout UnsafeMutablePointer<UInt8>
     ) {
         cursor.write("{\"seq\":")
         seq.write(at: &cursor)
         writeAfterSeq(
-            nanoseconds: nanoseconds, instance: instance, kind: kind, object: object, valueKind: valueKind, integer: integer,
+            nanoseconds: nanoseconds, instance: instance, kind: kind, object: object, line: line, valueKind: valueKind, integer: integer,
             text: text, pid: pid, at: &cursor)
     }
 
     @inline(__always)
     private func writeAfterSeq(
-        nanoseconds: Int64, instance: Int32, kind: EventKind, object: Int32, valueKind: EventSlot.ValueKind,
+        nanoseconds: Int64, instance: Int32, kind: EventKind, object: Int32, line: Int32, valueKind: EventSlot.ValueKind,
         integer: Int64, text: UnsafeBufferPointer<UInt8>, pid: Int32, at cursor: inout UnsafeMutablePointer<UInt8>
     ) {
         cursor.write(",\"t\":")
@@ -82,6 +83,10 @@ struct EventJSONEncoder {
         case .text:
             cursor.write(",\"value\":")
             cursor.writeQuoted(text)
+        }
+        if line > 0 {
+            cursor.write(",\"line\":")
+            cursor.writeInteger(Int64(line))
         }
         if pid != 0 {
             cursor.write(",\"pid\":")
@@ -112,7 +117,8 @@ struct EventJSONEncoder {
             var cursor = start
             write(
                 seq: event.seq, nanoseconds: event.nanoseconds, instance: event.instance, kind: event.kind,
-                object: event.object, valueKind: valueKind, integer: integer, text: text, pid: event.pid, at: &cursor)
+                object: event.object, line: event.line, valueKind: valueKind, integer: integer, text: text, pid: event.pid,
+                at: &cursor)
             out.bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: cursor - start))
         }
     }

@@ -47,7 +47,7 @@ struct EventLineBuffer {
                 case .none, .integer:
                     try writing.makeRoom(encoder.plainBound, sink: sink)
                     writing.put(
-                        seq: seq, nanoseconds: slot.nanoseconds, instance: slot.instance, kind: slot.kind, object: slot.object,
+                        seq: seq, nanoseconds: slot.nanoseconds, instance: slot.instance, kind: slot.kind, object: slot.object, line: slot.line,
                         valueKind: slot.valueKind, integer: slot.payload, text: Writing.noText,
                         pid: slot.process == 0 ? 0 : batch.pid(of: slot.process))
                 case .text:
@@ -56,7 +56,7 @@ struct EventLineBuffer {
                         try writing.putText(utf8, sink: sink) { writing in
                             writing.put(
                                 seq: seq, nanoseconds: slot.nanoseconds, instance: slot.instance, kind: slot.kind,
-                                object: slot.object, valueKind: .text, integer: 0, text: utf8,
+                                object: slot.object, line: slot.line, valueKind: .text, integer: 0, text: utf8,
                                 pid: slot.process == 0 ? 0 : batch.pid(of: slot.process))
                         }
                     }
@@ -78,7 +78,7 @@ struct EventLineBuffer {
                 func put(_ writing: inout Writing, _ valueKind: EventSlot.ValueKind, _ integer: Int64, _ text: UnsafeBufferPointer<UInt8>) {
                     writing.put(
                         seq: event.seq, nanoseconds: event.nanoseconds, instance: event.instance, kind: event.kind,
-                        object: event.object, valueKind: valueKind, integer: integer, text: text, pid: event.pid)
+                        object: event.object, line: event.line, valueKind: valueKind, integer: integer, text: text, pid: event.pid)
                 }
                 switch event.value {
                 case .none:
@@ -133,23 +133,23 @@ struct EventLineBuffer {
         }
 
         @inline(__always) mutating func put(
-            seq: Int, nanoseconds: Int64, instance: Int32, kind: EventKind, object: Int32,
+            seq: Int, nanoseconds: Int64, instance: Int32, kind: EventKind, object: Int32, line: Int32,
             valueKind: EventSlot.ValueKind, integer: Int64, text: UnsafeBufferPointer<UInt8>, pid: Int32
         ) {
             writeLeading()
             encoder.write(
-                seq: seq, nanoseconds: nanoseconds, instance: instance, kind: kind, object: object,
+                seq: seq, nanoseconds: nanoseconds, instance: instance, kind: kind, object: object, line: line,
                 valueKind: valueKind, integer: integer, text: text, pid: pid, at: &cursor)
             cursor.writeWord(trailing.bytes, count: trailing.count)
         }
 
         @inline(__always) mutating func put(
-            seq: DecimalCounter, nanoseconds: Int64, instance: Int32, kind: EventKind, object: Int32,
+            seq: DecimalCounter, nanoseconds: Int64, instance: Int32, kind: EventKind, object: Int32, line: Int32,
             valueKind: EventSlot.ValueKind, integer: Int64, text: UnsafeBufferPointer<UInt8>, pid: Int32
         ) {
             writeLeading()
             encoder.write(
-                seq: seq, nanoseconds: nanoseconds, instance: instance, kind: kind, object: object,
+                seq: seq, nanoseconds: nanoseconds, instance: instance, kind: kind, object: object, line: line,
                 valueKind: valueKind, integer: integer, text: text, pid: pid, at: &cursor)
             cursor.writeWord(trailing.bytes, count: trailing.count)
         }

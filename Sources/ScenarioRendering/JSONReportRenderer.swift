@@ -46,9 +46,14 @@ public struct JSONReportRenderer: Sendable {
     }
 
     /// Closes `events` and writes the keys only the end of the run knows.
-    static func appendTail(of report: RunReport, hadEvents: Bool, to out: inout JSONBytes) {
+    /// - Parameter withEvents: false when the head left `events` out (a timeline's trailer).
+    static func appendTail(of report: RunReport, hadEvents: Bool, withEvents: Bool = true, to out: inout JSONBytes) {
         let renderer = JSONReportRenderer()
-        out.append(hadEvents ? "\n  ],\n  \"status\": " : "],\n  \"status\": ")
+        if !withEvents {
+            out.append(",\n  \"status\": ")
+        } else {
+            out.append(hadEvents ? "\n  ],\n  \"status\": " : "],\n  \"status\": ")
+        }
         out.appendString(report.status.rawValue)
         out.append(",\n  \"duration\": ")
         out.appendSeconds(report.duration)
@@ -192,6 +197,8 @@ struct JSONReportHead {
     let seed: UInt64?
     let strategy: String?
     let depth: Int?
+    /// Whether `events` follows (false for a timeline's trailer, whose events are the lines above it).
+    var withEvents = true
 
     func append(to out: inout JSONBytes) {
         out.append("{\n  \"scenario\": ")
@@ -206,7 +213,7 @@ struct JSONReportHead {
         out.appendOptionalString(strategy)
         out.append(",\n  \"depth\": ")
         out.appendOptionalInt(depth)
-        out.append(",\n  \"events\": [")
+        if withEvents { out.append(",\n  \"events\": [") }
     }
 }
 

@@ -21,6 +21,8 @@ public enum TimelineEventFields {
         var kindName: String?
         var objectNumber: Int32 = -1
         var eventValue = EventValue.none
+        var stepLine: Int32 = 0
+        var pid: Int32 = 0
         for member in members {
             switch member.key {
             case "t": seconds = member.value.number
@@ -36,6 +38,18 @@ public enum TimelineEventFields {
                 case .string(let text): eventValue = .text(text)
                 default: throw fail("'value' must be an integer or a string")
                 }
+            case "line":
+                // Absent from files written before lines were recorded.
+                guard let number = member.value.integer, let line = Int32(exactly: number), line >= 0 else {
+                    throw fail("'line' must be a line number: \(describe(member.value))")
+                }
+                stepLine = line
+            case "pid":
+                // Only on events of a process pool's child process.
+                guard let number = member.value.integer, let id = Int32(exactly: number), id > 0 else {
+                    throw fail("'pid' must be a process id: \(describe(member.value))")
+                }
+                pid = id
             default: break
             }
         }
@@ -44,9 +58,11 @@ public enum TimelineEventFields {
         guard let instanceNumber = instance(worker) else { throw fail("unknown worker '\(worker.elided)'") }
         guard let kindName else { throw fail("missing or invalid 'event'") }
         guard let kind = EventKind(rawValue: kindName) else { throw fail("unknown event '\(kindName.elided)'") }
-        return Event(
+        var event = Event(
             seq: seq, nanoseconds: JSONBytes.nanoseconds(seconds), instance: instanceNumber, kind: kind,
-            object: objectNumber, value: eventValue)
+            object: objectNumber, value: eventValue, line: stepLine)
+        event.pid = pid
+        return event
     }
 
     /// A short rendering of a wrong value for messages.

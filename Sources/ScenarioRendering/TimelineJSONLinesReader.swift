@@ -16,10 +16,22 @@ public struct TimelineReadError: Error, Equatable, CustomStringConvertible {
 }
 
 /// A timeline file read back: its header (nil for a file written before headers, or by
-/// another tool) and its events.
+/// another tool), its events, and its report trailer (nil for a file written before trailers,
+/// or by a run that did not finish writing).
 public struct TimelineFile: Sendable, Equatable {
     public var header: TimelineHeader?
     public var events: [Event]
+    /// The last line, `{"report": {…}}` (see `TimelineTrailer`), as parsed.
+    public var trailer: JSONValue?
+
+    public init(header: TimelineHeader?, events: [Event], trailer: JSONValue? = nil) {
+        self.header = header
+        self.events = events
+        self.trailer = trailer
+    }
+
+    /// The run's outcome that the trailer holds (events empty, objects from the header).
+    public var report: RunReport? { trailer.flatMap { TimelineTrailer.report($0, header: header) } }
 }
 
 /// Reads a JSON-lines timeline (as written by `TimelineJSONLinesWriter`) back into events,
@@ -83,6 +95,8 @@ public struct TimelineJSONLinesReader: Sendable {
                     let value = try Self.parse(line, line: lineNumber)
                     if let event = try event(from: value, line: lineNumber) {
                         file.events.append(event)
+                    } else if value["report"] != nil {
+                        file.trailer = value
                     } else if file.header == nil, file.events.isEmpty {
                         do throws(JSONScanError) {
                             file.header = try TimelineHeader(value, line: lineNumber)
@@ -110,6 +124,14 @@ public struct TimelineJSONLinesReader: Sendable {
             throw TimelineReadError(line: 1, message: "not an event: it has no 'seq'")
         }
         return event
+    }
+
+    /// The JSON value of one line (its bytes), such as a file's first line, to tell a header.
+    public func firstValue(of line: [UInt8]) throws(TimelineReadError) -> JSONValue {
+        let parsed = line.withUnsafeBytes { bytes in
+            Result { () throws(TimelineReadError) in try Self.parse(bytes, line: 1) }
+        }
+        return try parsed.get()
     }
 
     /// One line as a JSON value: exactly one value, and nothing after it.

@@ -58,11 +58,18 @@ public struct Event: Sendable, Equatable {
     /// Index into `RunReport.objects`, or -1 when the event concerns no object.
     public var object: Int32
     public var value: EventValue
+    /// The line of the step that made the event in the scenario file, or 0 when no step did
+    /// (`start`, `submit`, `finish`, `stopped`, or a file written before lines were recorded).
+    public var line: Int32
     /// The id of the OS process that took the step, when it is not the run's own (a task of a
     /// process pool); 0 for the run's own process.
     public var pid: Int32 = 0
 
-    public init(seq: Int, nanoseconds: Int64, instance: Int32, kind: EventKind, object: Int32 = -1, value: EventValue = .none) {
+    public init(
+        seq: Int, nanoseconds: Int64, instance: Int32, kind: EventKind, object: Int32 = -1, value: EventValue = .none,
+        line: Int32 = 0
+    ) {
+        self.line = line
         self.seq = seq
         self.nanoseconds = nanoseconds
         self.instance = instance

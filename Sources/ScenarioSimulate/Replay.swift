@@ -70,7 +70,7 @@ final class Replay: RecordObserver, @unchecked Sendable {
 
     private var seenThisStep: [Event] = []
 
-    func recorded(instance: Int, _ kind: EventKind, object: Int, value: EventValue) {
+    func recorded(instance: Int, _ kind: EventKind, object: Int, value: EventValue, line: Int32) {
         seenThisStep.append(Event(seq: 0, nanoseconds: 0, instance: Int32(instance), kind: kind, object: Int32(object), value: value))
     }
 

@@ -112,7 +112,8 @@ struct CommandLineUsageTests {
         let lines = recorder.out.split(separator: "\n")
         #expect(lines.count > 1)
         #expect(lines.first?.hasPrefix("{\"timeline\":1,") == true, "\(recorder.out)")
-        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("{\"seq\":") }, "\(recorder.out)")
+        #expect(lines.dropFirst().dropLast().allSatisfy { $0.hasPrefix("{\"seq\":") }, "\(recorder.out)")
+        #expect(lines.last?.hasPrefix("{\"report\":") == true, "\(recorder.out)")
         #expect(recorder.err.contains("status: ok"))
     }
 
@@ -132,7 +133,7 @@ struct CommandLineUsageTests {
         let status = await recorder.run(arguments)
         #expect(status == 2)
         let topic = arguments.dropFirst().joined(separator: " ")
-        #expect(recorder.err.hasPrefix("Error: no command '\(topic)'; the commands are check, run and diff.\n"), "\(recorder.err)")
+        #expect(recorder.err.hasPrefix("Error: no command '\(topic)'; the commands are check, run, diff and show.\n"), "\(recorder.err)")
         #expect(recorder.out.isEmpty)
     }
 

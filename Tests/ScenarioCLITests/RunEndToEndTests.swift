@@ -216,7 +216,8 @@ struct RunEndToEndTests {
         #expect(text.hasSuffix("\n"))
         let allLines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(allLines.first?.hasPrefix("{\"timeline\":1,") == true)
-        let lines = allLines.dropFirst()
+        #expect(allLines.last?.hasPrefix("{\"report\":") == true)
+        let lines = allLines.dropFirst().dropLast()
         #expect(lines.count == events.count)
         var seqs: [Int] = []
         for line in lines {
@@ -255,7 +256,7 @@ struct RunEndToEndTests {
         let events = try #require(json["events"] as? [[String: Any]])
         #expect(events.first { $0["event"] as? String == "put" }?["value"] as? String == text)
         #expect(events.first { $0["event"] as? String == "log" }?["value"] as? String == "got " + text)
-        let lines = try directory.read("texts.jsonl").split(separator: "\n").dropFirst()
+        let lines = try directory.read("texts.jsonl").split(separator: "\n").dropFirst().dropLast()
         #expect(lines.count == events.count)
         let objects = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         #expect(objects.first { $0?["event"] as? String == "get" }??["value"] as? String == text)
@@ -331,7 +332,8 @@ struct RunEndToEndTests {
         ])
         #expect(run.exited(with: 3), "\(run.summary)")
         let text = try directory.read("cycle.jsonl")
-        let lines = text.split(separator: "\n").dropFirst()
+        // After the header, before the report trailer.
+        let lines = text.split(separator: "\n").dropFirst().dropLast()
         #expect(!lines.isEmpty)
         for (index, line) in lines.enumerated() {
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]

@@ -45,9 +45,11 @@ struct TimelineFileTests {
         }
     }
 
-    /// The lines of `text`: the header, then timeline events numbered 0, 1, 2, …
+    /// The lines of `text`: the header, then timeline events numbered 0, 1, 2, …, then the report trailer.
     static func expectTimeline(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let lines = text.split(separator: "\n")
+        var lines = text.split(separator: "\n")
+        #expect(lines.last?.hasPrefix("{\"report\":{") == true, "no trailer: \(text)", sourceLocation: sourceLocation)
+        lines.removeLast()
         #expect(lines.count >= 7, "too few lines: \(text)", sourceLocation: sourceLocation)
         #expect(lines.first?.hasPrefix("{\"timeline\":1,") == true, "no header: \(text)", sourceLocation: sourceLocation)
         for (index, line) in lines.dropFirst().enumerated() {
@@ -77,7 +79,8 @@ struct TimelineFileTests {
         #expect(header["objects"] as? [String: String] == ["counter": "variable", "guard": "lock", "w": "worker"])
         // Declaration order, which a JSON object does not promise to keep: checked on the text.
         #expect(lines[0].hasSuffix(#""objects":{"counter":"variable","guard":"lock","w":"worker"}}"#))
-        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix(#"{"seq":"#) })
+        #expect(lines.dropFirst().dropLast().allSatisfy { $0.hasPrefix(#"{"seq":"#) })
+        #expect(lines.last?.hasPrefix(#"{"report":{"scenario": "Counter","#) == true)
     }
 
     @Test func aSymlinkIsFollowedAndStaysASymlink() throws {

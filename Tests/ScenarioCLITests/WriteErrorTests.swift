@@ -54,9 +54,10 @@ struct WriteErrorTests {
         let lines = try directory.read("run.jsonl").split(separator: "\n")
         #expect(lines.count > 1)
         #expect(lines.first?.hasPrefix("{\"timeline\":1,") == true, "not a header: \(lines.first ?? "")")
-        for line in lines.dropFirst() {
+        for line in lines.dropFirst().dropLast() {
             #expect(line.hasPrefix("{\"seq\":"), "not a timeline line: \(line)")
         }
+        #expect(lines.last?.hasPrefix("{\"report\":") == true, "no trailer: \(lines.last ?? "")")
     }
 
     @Test func checkWithStandardErrorOnAFullDiskExitsTwo() throws {

@@ -7,7 +7,7 @@ import Synchronization
 /// Sees every event as it is recorded, on the thread that records it: the simulator's replay
 /// checks each step against the run it follows.
 package protocol RecordObserver: AnyObject, Sendable {
-    func recorded(instance: Int, _ kind: EventKind, object: Int, value: EventValue)
+    func recorded(instance: Int, _ kind: EventKind, object: Int, value: EventValue, line: Int32)
 }
 
 final class EventRecorder: Sendable {
@@ -48,30 +48,33 @@ final class EventRecorder: Sendable {
     var textLimit: Int { store.textLimit }
 
     @inline(__always)
-    func record(instance: Int, _ kind: EventKind, object: Int = -1, value: EventValue = .none, process: UInt16 = 0) {
-        observer?.recorded(instance: instance, kind, object: object, value: value)
+    func record(
+        instance: Int, _ kind: EventKind, object: Int = -1, value: EventValue = .none, line: Int32 = 0, process: UInt16 = 0
+    ) {
+        observer?.recorded(instance: instance, kind, object: object, value: value, line: line)
         if store.keepsNothing {
             // Nothing reads the events: only their number is kept.
             sequence.wrappingAdd(1, ordering: .relaxed)
             return
         }
         switch value {
-        case .none: record(instance: instance, kind, object: object, payload: 0, valueKind: .none, process: process)
+        case .none: record(instance: instance, kind, object: object, payload: 0, valueKind: .none, line: line, process: process)
         case .integer(let number):
-            record(instance: instance, kind, object: object, payload: Int64(number), valueKind: .integer, process: process)
+            record(instance: instance, kind, object: object, payload: Int64(number), valueKind: .integer, line: line, process: process)
         case .text(let text):
-            record(instance: instance, kind, object: object, payload: store.intern(text), valueKind: .text, process: process)
+            record(instance: instance, kind, object: object, payload: store.intern(text), valueKind: .text, line: line, process: process)
         }
     }
 
     @inline(__always)
     func record(
-        instance: Int, _ kind: EventKind, object: Int, payload: Int64, valueKind: EventStore.ValueKind, process: UInt16 = 0
+        instance: Int, _ kind: EventKind, object: Int, payload: Int64, valueKind: EventStore.ValueKind, line: Int32 = 0,
+        process: UInt16 = 0
     ) {
         let seq = sequence.wrappingAdd(1, ordering: .relaxed).oldValue
         var slot = EventStore.Slot(
             nanoseconds: clock.now - origin, payload: payload, instance: Int32(truncatingIfNeeded: instance),
-            object: Int32(truncatingIfNeeded: object), kind: kind, valueKind: valueKind)
+            object: Int32(truncatingIfNeeded: object), line: line, kind: kind, valueKind: valueKind)
         slot.process = process
         store.store(slot, at: seq)
     }

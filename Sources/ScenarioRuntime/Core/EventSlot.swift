@@ -13,10 +13,13 @@ package struct EventSlot {
     package var instance: Int32
     /// Index into `RunReport.objects`, or -1.
     package var object: Int32
+    /// The line of the step that made the event in the scenario file, or 0 when no step did
+    /// (`start`, `submit`, `finish`, `stopped`). It fits in the padding: the slot stays 32 bytes.
+    package var line: Int32
     package var kind: EventKind
     package var valueKind: ValueKind
     /// The process that took the step: 0 for the run's own, else an index into the store's list
-    /// of process ids (`EventStore.pid(of:)`); it fits in what would be padding.
+    /// of process ids (`EventStore.pid(of:)`); it fits in the padding too.
     package var process: UInt16 = 0
 
     /// What `payload` holds.
@@ -24,7 +27,10 @@ package struct EventSlot {
         case none, integer, text
     }
 
-    package init(nanoseconds: Int64, payload: Int64, instance: Int32, object: Int32, kind: EventKind, valueKind: ValueKind) {
+    package init(
+        nanoseconds: Int64, payload: Int64, instance: Int32, object: Int32, line: Int32 = 0, kind: EventKind, valueKind: ValueKind
+    ) {
+        self.line = line
         self.nanoseconds = nanoseconds
         self.payload = payload
         self.instance = instance
@@ -41,7 +47,7 @@ package struct EventSlot {
         case .integer: .integer(Int(payload))
         case .text: .text(text(payload))
         }
-        var event = Event(seq: seq, nanoseconds: nanoseconds, instance: instance, kind: kind, object: object, value: value)
+        var event = Event(seq: seq, nanoseconds: nanoseconds, instance: instance, kind: kind, object: object, value: value, line: line)
         if process != 0 { event.pid = pid(process) }
         return event
     }

@@ -21,7 +21,7 @@ extension Interpreter {
             // A process pool's task starts in the slot's process, with its copy of the variables.
             image = context.processes.image(pool: pool, slot: slot)
             if let image { processNumber = image.eventNumber }
-            record(.start, object: pool, value: .text("executor-\(slot)"))
+            recordWithoutStep(.start, object: pool, value: .text("executor-\(slot)"))
             return true
         }
         if let image {

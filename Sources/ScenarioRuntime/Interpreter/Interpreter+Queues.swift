@@ -79,7 +79,8 @@ extension Interpreter {
                 record(.wait, object: object)
                 if case .opened(_, let passing) = arrival {
                     for party in passing {
-                        context.recorder.record(instance: party, .pass, object: object)
+                        context.recorder.record(
+                            instance: party, .pass, object: object, line: party == instance ? stepLine : waitLine(of: party, at: object))
                     }
                 }
                 return arrival
@@ -106,5 +107,17 @@ extension Interpreter {
             preconditionFailure("'\(name(object))' is used as a queue but is not one")
         }
         return queue
+    }
+
+    /// The line of the `wait` step at which another party waits for this barrier, for the `pass`
+    /// the opener records for it: the first such step of its program (a worker that waits for one
+    /// barrier at two steps gets the first one's line). Only a barrier's opening looks, once per
+    /// waiting party, in programs of a few steps.
+    private func waitLine(of party: Int, at object: Int) -> Int32 {
+        let program = context.scenario.programs[context.scenario.instances[party].program]
+        for instruction in program {
+            if case .wait(let barrier) = instruction.operation, barrier == object { return instruction.line }
+        }
+        return 0
     }
 }

@@ -105,8 +105,18 @@ package final class Interpreter {
         self.gil = context.gil
     }
 
+    /// Records an event of this instance, made by the step at `pc` (none once the program ended).
     @inline(__always)
     func record(_ kind: EventKind, object: Int = -1, value: EventValue = .none) {
+        recorder.record(instance: instance, kind, object: object, value: value, line: stepLine, process: processNumber)
+    }
+
+    /// The line of the step at `pc`, or 0 once the program ended.
+    @inline(__always)
+    var stepLine: Int32 { pc < program.count ? program[pc].line : 0 }
+
+    /// Records an event that no step made (`start`).
+    func recordWithoutStep(_ kind: EventKind, object: Int = -1, value: EventValue = .none) {
         recorder.record(instance: instance, kind, object: object, value: value, process: processNumber)
     }
 
@@ -119,7 +129,7 @@ package final class Interpreter {
             started = true
             // A pooled instance starts when a slot takes it (`enterPool`, its first instruction).
             if case .enterPool = program.first?.operation {} else {
-                record(.start)
+                recordWithoutStep(.start)
                 stepTaken = singleStep
             }
         }
@@ -305,6 +315,9 @@ package final class Interpreter {
 
 extension Instruction {
     var isPoolEntry: Bool { if case .enterPool = operation { true } else { false } }
+
+    /// The step's line, as events carry it.
+    var line: Int32 { Int32(truncatingIfNeeded: location.line) }
 
     /// Whether the step reads or changes what other instances see (a variable, a primitive, the
     /// timeline), so that a single-stepping engine lets others go before it: everything but the

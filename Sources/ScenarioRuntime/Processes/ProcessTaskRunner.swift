@@ -55,7 +55,7 @@ final class RemoteRun: Sendable {
 
 extension RunContext {
     /// Records an event a child process sent for `instance`.
-    package func relay(instance: Int, _ kind: EventKind, object: Int, value: EventValue, process: UInt16) {
-        recorder.record(instance: instance, kind, object: object, value: value, process: process)
+    package func relay(instance: Int, _ kind: EventKind, object: Int, value: EventValue, line: Int32, process: UInt16) {
+        recorder.record(instance: instance, kind, object: object, value: value, line: line, process: process)
     }
 }
