@@ -28,7 +28,7 @@ struct HTMLBrowserTests {
     }
 
     @Test func theRLockSemaphoreBarrierRunIsDrawnWithEveryLaneEventAndArrow() throws {
-        let dom = try load(PictureFixtures.rlockSemaphoreBarrier, name: "rlock-semaphore-barrier")
+        let dom = try load(PictureFixtures.rlockSemaphoreBarrier, name: "rlock-semaphore-barrier", title: "RLock, Semaphore and Barrier")
         #expect(dom.count(role: "lane") == 5)
         #expect(dom.countSum(role: "event") == 68)
         #expect(dom.count(role: "arrow") == 5)
@@ -48,6 +48,19 @@ struct HTMLBrowserTests {
         #expect(dom.text(id: "current-event")?.contains("scenarios/04-rlock-semaphore-barrier.yaml:45") == true)
         #expect(dom.text(id: "step-position")?.contains("event 3 of 68") == true)
         #expect(dom.count(role: "current") == 1)
+    }
+
+    @Test func theCurrentEventSaysWhoMadeItPossibleAndZoomingInSeparatesMarks() throws {
+        let dom = try load(PictureFixtures.rlockSemaphoreBarrier, name: "zoomed", fragment: "#steps=31&zoom=16")
+        #expect(dom.body("data-current-event") == "30")
+        let description = try #require(dom.text(id: "current-event"))
+        #expect(description.hasPrefix("1.000408 s — worker1 acquired semaphore"))
+        #expect(description.contains("Made possible by: worker2 released semaphore (at 1.000321 s)."))
+        #expect(dom.html.contains(#"class="arrow current""#))
+        #expect(dom.text(id: "view-range")?.contains(" of 2.001 s") == true)
+        let drawn = dom.countSum(role: "event")
+        #expect(drawn > 0 && drawn < 68, "\(drawn) events drawn in a window of about 30 µs")
+        #expect(dom.tags(role: "event").allSatisfy { $0.contains("data-count=\"1\"") }, "marks still merged when zoomed in")
     }
 
     @Test func aDeadlockIsDrawnAsItsCycle() throws {

@@ -39,9 +39,16 @@ enum HTMLScriptAxis {
           return Number(value.toFixed(digits)) + " " + unit;
         }
 
-        /** A tick label: the unit of the tick step, with only the digits the step needs. */
+        /** An event's moment, to the microsecond as the timeline file has it: 1.000146 s. */
+        function fmtInstant(seconds) { return seconds.toFixed(6) + " s"; }
+
+        /** A tick label: the unit of the tick step, with only the digits the step needs; far into a
+         *  long run (ticks of 2 µs at 1.000394 s), seconds with as many decimals as the step needs. */
         function fmtTick(t, step) {
           const [scale, unit] = UNITS.find(([scale]) => step >= scale) || UNITS[UNITS.length - 1];
+          if (Math.abs(t) / scale >= 10000) {
+            return t.toFixed(Math.max(0, Math.min(9, -Math.floor(Math.log10(step) + 1e-9)))) + " s";
+          }
           const digits = Math.max(0, Math.min(9, -Math.floor(Math.log10(step / scale) + 1e-9)));
           return (t / scale).toFixed(digits) + " " + unit;
         }

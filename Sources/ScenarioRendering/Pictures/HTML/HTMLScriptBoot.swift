@@ -24,7 +24,7 @@ enum HTMLScriptBoot {
           svg.innerHTML = out.join("");
           const whole = view.t0 <= 0 && view.t1 >= run.duration;
           $("view-range").textContent = whole ? `whole run, ${fmtTime(run.duration)}`
-            : `${fmtTime(view.t0)} – ${fmtTime(view.t1)} of ${fmtTime(run.duration)}`;
+            : `${fmtInstant(view.t0)} – ${fmtInstant(view.t1)} (${fmtTime(view.t1 - view.t0)}) of ${fmtTime(run.duration)}`;
           $("view-notes").textContent = arrowNote;
           $("prev").disabled = view.current <= 0;
           $("next").disabled = view.current >= run.events.length - 1;
@@ -115,12 +115,16 @@ enum HTMLScriptBoot {
           window.addEventListener("resize", renderSoon);
         }
 
-        /** `#steps=N` presses Next N times, through the button, so a link can open a page at an event. */
+        /** `#steps=N` presses Next N times and `#zoom=N` (after it) Zoom in N times, through the buttons,
+         *  so that a link can open the page at an event, zoomed in around it: `page.html#steps=30&zoom=8`. */
         function applyFragment() {
-          const match = /(?:^#|&)steps=(\d+)/.exec(window.location.hash);
-          if (!match) return;
-          const steps = Math.min(Number(match[1]), run.events.length);
-          for (let n = 0; n < steps; n++) $("next").click();
+          const press = (name, id, most) => {
+            const match = new RegExp("(?:^#|&)" + name + "=(\\d+)").exec(window.location.hash);
+            const times = match ? Math.min(Number(match[1]), most) : 0;
+            for (let n = 0; n < times; n++) $(id).click();
+          };
+          press("steps", "next", run.events.length);
+          press("zoom", "zoom-in", 60);
         }
 
         function boot() {

@@ -47,9 +47,9 @@ enum HTMLScriptStepThrough {
         /** Why an event could happen (the arrows into it) and what it let happen (the arrows out). */
         function causesOf(i) {
           const because = (run.linksTo.get(i) || []).map((k) => run.links[k].from)
-            .map((j) => `made possible by ${describeEvent(j)} at ${fmtTime(run.events[j].t)}`);
+            .map((j) => `Made possible by: ${describeEvent(j)} (at ${fmtInstant(run.events[j].t)}).`);
           const then = (run.linksFrom.get(i) || []).map((k) => run.links[k].to)
-            .map((j) => `lets ${laneName(run.events[j].lane)} go on (${run.events[j].event} at ${fmtTime(run.events[j].t)})`);
+            .map((j) => `Lets ${laneName(run.events[j].lane)} go on: ${describeEvent(j)} (at ${fmtInstant(run.events[j].t)}).`);
           return because.concat(then);
         }
 
@@ -63,8 +63,8 @@ enum HTMLScriptStepThrough {
             setWindow(e.t - span / 2, e.t + span / 2);
           }
           const where = whereOf(e), causes = causesOf(i);
-          $("current-event").textContent = `${fmtTime(e.t)} — ${describeEvent(i)}.`
-            + (causes.length ? " " + causes.join("; ") + "." : "") + (where ? ` (${where})` : "");
+          $("current-event").textContent = `${fmtInstant(e.t)} — ${describeEvent(i)}`
+            + (where ? ` (${where})` : "") + "." + (causes.length ? " " + causes.join(" ") : "");
           $("step-position").textContent = `event ${fmtCount(i + 1)} of ${fmtCount(run.events.length)} (seq ${e.seq})`;
           document.body.dataset.currentEvent = String(i);
           document.body.dataset.currentSeq = String(e.seq);
@@ -92,7 +92,7 @@ enum HTMLScriptStepThrough {
           const d = target.dataset;
           if (d.role === "event" && d.i !== undefined) {
             const i = Number(d.i), e = run.events[i], where = whereOf(e);
-            return [`${fmtTime(e.t)} · ${laneName(e.lane)} · ${e.event}`, e.object ? `object: ${e.object}` : null,
+            return [`${fmtInstant(e.t)} · ${laneName(e.lane)} · ${e.event}`, e.object ? `object: ${e.object}` : null,
               e.value !== null ? `value: ${fmtValue(e.value)}` : null, where || null, `seq ${e.seq}`,
               ...causesOf(i)].filter(Boolean).join("\n");
           }

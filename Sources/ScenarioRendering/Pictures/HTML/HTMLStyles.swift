@@ -44,6 +44,7 @@ enum HTMLStyles {
         .ev.k-block { fill: #b71c1c; } .ev.agg { fill: #37474f; opacity: 0.85; }
         .arrow { fill: none; stroke: #263238; stroke-width: 1.2; opacity: 0.75; pointer-events: none; }
         .arrow.many { stroke-width: 2.2; }
+        .arrow.current { stroke: var(--current); stroke-width: 2.4; opacity: 1; }
         .hold-text { fill: #fff; font-size: 10px; pointer-events: none; }
         .level-area { fill: rgba(76, 120, 168, 0.35); stroke: var(--running); stroke-width: 1; }
         .current-line { stroke: var(--current); stroke-width: 2; pointer-events: none; }
