@@ -109,6 +109,32 @@ struct HTMLBrowserTests {
         print("screenshot: \(png.path)")
     }
 
+    @Test func theScreenshotScriptMakesAPNGOfAPage() throws {
+        let page = try writePage(Array(PictureFixtures.deadlock.utf8), name: "script-input", title: "Deadlock")
+        let png = Chromium.artefacts.appendingPathComponent("script-output.png")
+        try? FileManager.default.removeItem(at: png)
+        let script = Chromium.artefacts.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scripts/screenshot.sh")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [script.path, "--steps", "3", page.path, png.path]
+        let printedFile = Chromium.artefacts.appendingPathComponent("script-output.txt")
+        _ = FileManager.default.createFile(atPath: printedFile.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: printedFile)
+        process.standardError = FileHandle.nullDevice
+        let ended = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in ended.signal() }
+        try process.run()
+        let inTime = ended.wait(timeout: .now() + 120) == .success
+        if !inTime { process.terminate() }
+        try #require(inTime, "scripts/screenshot.sh did not end within 120 s")
+        let printed = try String(contentsOf: printedFile, encoding: .utf8)
+        #expect(process.terminationStatus == 0)
+        #expect(printed == png.path + "\n")
+        let bytes = try Data(contentsOf: png)
+        #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]), "not a PNG: \(png.path)")
+    }
+
     @Test func aHundredThousandEventsLoadWithoutErrors() throws {
         let clock = ContinuousClock()
         var json: [UInt8] = []
