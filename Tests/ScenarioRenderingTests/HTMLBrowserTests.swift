@@ -28,7 +28,7 @@ struct HTMLBrowserTests {
     }
 
     @Test func theRLockSemaphoreBarrierRunIsDrawnWithEveryLaneEventAndArrow() throws {
-        let dom = try load(PictureFixtures.rlockSemaphoreBarrier, name: "rlock-semaphore-barrier", title: "RLock, Semaphore and Barrier")
+        let dom = try load(HTMLPictureFixtures.rlockSemaphoreBarrier, name: "rlock-semaphore-barrier", title: "RLock, Semaphore and Barrier")
         #expect(dom.count(role: "lane") == 5)
         #expect(dom.countSum(role: "event") == 68)
         #expect(dom.count(role: "arrow") == 5)
@@ -41,7 +41,7 @@ struct HTMLBrowserTests {
     }
 
     @Test func nextThreeTimesFromTheFragmentMakesTheThirdEventCurrent() throws {
-        let dom = try load(PictureFixtures.rlockSemaphoreBarrier, name: "steps", fragment: "#steps=3")
+        let dom = try load(HTMLPictureFixtures.rlockSemaphoreBarrier, name: "steps", fragment: "#steps=3")
         #expect(dom.body("data-current-event") == "2")
         #expect(dom.body("data-current-seq") == "2")
         #expect(dom.text(id: "current-event")?.contains("worker2 acquired lock") == true)
@@ -51,7 +51,7 @@ struct HTMLBrowserTests {
     }
 
     @Test func theCurrentEventSaysWhoMadeItPossibleAndZoomingInSeparatesMarks() throws {
-        let dom = try load(PictureFixtures.rlockSemaphoreBarrier, name: "zoomed", fragment: "#steps=31&zoom=16")
+        let dom = try load(HTMLPictureFixtures.rlockSemaphoreBarrier, name: "zoomed", fragment: "#steps=31&zoom=16")
         #expect(dom.body("data-current-event") == "30")
         let description = try #require(dom.text(id: "current-event"))
         #expect(description.hasPrefix("1.000408 s — worker1 acquired semaphore"))
@@ -64,7 +64,7 @@ struct HTMLBrowserTests {
     }
 
     @Test func aDeadlockIsDrawnAsItsCycle() throws {
-        let dom = try load(PictureFixtures.deadlock, name: "deadlock")
+        let dom = try load(HTMLPictureFixtures.deadlock, name: "deadlock")
         #expect(dom.count(role: "lane") == 2)
         #expect(dom.count(role: "arrow") == 0)
         #expect(dom.count(role: "strip") == 2)
@@ -76,7 +76,7 @@ struct HTMLBrowserTests {
 
     @Test func aLogLineWithAScriptEndTagStaysText() throws {
         let title = "Queue & </title><script>document.title='pwned'</script>"
-        let dom = try load(PictureFixtures.queueWithHostileText, name: "hostile-text", title: title, fragment: "#steps=9")
+        let dom = try load(HTMLPictureFixtures.queueWithHostileText, name: "hostile-text", title: title, fragment: "#steps=9")
         #expect(dom.count(role: "lane") == 2)
         #expect(dom.count(role: "arrow") == 1)
         #expect(dom.count(role: "level") == 1)
@@ -98,7 +98,7 @@ struct HTMLBrowserTests {
 
     @Test(arguments: ["rlock-semaphore-barrier", "deadlock"])
     func screenshotsAreSaved(name: String) throws {
-        let json = name == "deadlock" ? PictureFixtures.deadlock : PictureFixtures.rlockSemaphoreBarrier
+        let json = name == "deadlock" ? HTMLPictureFixtures.deadlock : HTMLPictureFixtures.rlockSemaphoreBarrier
         let page = try writePage(Array(json.utf8), name: "screenshot-\(name)", title: name)
         let png = Chromium.artefacts.appendingPathComponent("\(name).png")
         try? FileManager.default.removeItem(at: png)
@@ -110,7 +110,7 @@ struct HTMLBrowserTests {
     }
 
     @Test func theScreenshotScriptMakesAPNGOfAPage() throws {
-        let page = try writePage(Array(PictureFixtures.deadlock.utf8), name: "script-input", title: "Deadlock")
+        let page = try writePage(Array(HTMLPictureFixtures.deadlock.utf8), name: "script-input", title: "Deadlock")
         let png = Chromium.artefacts.appendingPathComponent("script-output.png")
         try? FileManager.default.removeItem(at: png)
         let script = Chromium.artefacts.deletingLastPathComponent().deletingLastPathComponent()
@@ -138,7 +138,7 @@ struct HTMLBrowserTests {
     @Test func aHundredThousandEventsLoadWithoutErrors() throws {
         let clock = ContinuousClock()
         var json: [UInt8] = []
-        let generating = clock.measure { json = GeneratedPicture.json(eventCount: 100_000) }
+        let generating = clock.measure { json = HTMLGeneratedPicture.json(eventCount: 100_000) }
         var html: [UInt8] = []
         let rendering = clock.measure { html = HTMLTimelineRenderer.render(pictureJSON: json, title: "100,000 events") }
         let page = try writeHTML(html, name: "generated-100k")
@@ -147,7 +147,7 @@ struct HTMLBrowserTests {
         let dom = PageDOM(html: run.dom)
         #expect(dom.body("data-status") == "ready")
         #expect(dom.body("data-events") == "100000")
-        #expect(dom.count(role: "lane") == GeneratedPicture.laneCount)
+        #expect(dom.count(role: "lane") == HTMLGeneratedPicture.laneCount)
         #expect(dom.countSum(role: "event") == 100_000)
         #expect(dom.count(role: "event") < 20_000, "marks are not merged at the whole-run zoom")
         print("""

@@ -9,14 +9,14 @@ struct HTMLTimelineRendererTests {
     }
 
     @Test func theDataBlockHoldsTheJSONWithAngleBracketsAndAmpersandsEscaped() throws {
-        let html = page(PictureFixtures.queueWithHostileText)
+        let html = page(HTMLPictureFixtures.queueWithHostileText)
         let start = try #require(html.range(of: #"<script type="application/json" id="run-data">"#))
         let end = try #require(html[start.upperBound...].range(of: "</script>"))
         let data = String(html[start.upperBound..<end.lowerBound])
         #expect(!data.contains("<") && !data.contains(">") && !data.contains("&"))
         #expect(data.contains(#"\u003c/script\u003e\u003cscript\u003e"#))
         let parsed = try JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any]
-        let original = try JSONSerialization.jsonObject(with: Data(PictureFixtures.queueWithHostileText.utf8)) as? [String: Any]
+        let original = try JSONSerialization.jsonObject(with: Data(HTMLPictureFixtures.queueWithHostileText.utf8)) as? [String: Any]
         #expect(parsed.map { NSDictionary(dictionary: $0) } == original.map { NSDictionary(dictionary: $0) })
     }
 
@@ -27,7 +27,7 @@ struct HTMLTimelineRendererTests {
     }
 
     @Test func thePageNeedsNothingFromOutside() {
-        let html = page(PictureFixtures.rlockSemaphoreBarrier)
+        let html = page(HTMLPictureFixtures.rlockSemaphoreBarrier)
         for outside in ["<link", " src=", "@import", "url(http", "fetch(", "XMLHttpRequest", "https://"] {
             #expect(!html.contains(outside), "the page refers to something outside it: \(outside)")
         }
@@ -37,7 +37,7 @@ struct HTMLTimelineRendererTests {
     }
 
     @Test func thePageIsOneDocumentWithOneDataBlockAndOneScript() {
-        let html = page(PictureFixtures.deadlock)
+        let html = page(HTMLPictureFixtures.deadlock)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.components(separatedBy: "<script").count == 3)
         #expect(html.components(separatedBy: "</script>").count == 3)

@@ -1,7 +1,7 @@
 /// Hand-written picture JSON (the format of `RunPicture`, version 1) for the HTML page's tests, one per
 /// kind of picture the page must draw. The first is the picture of a real run of
 /// scenarios/04-rlock-semaphore-barrier.yaml (threads), written out from its timeline.
-enum PictureFixtures {
+enum HTMLPictureFixtures {
     /// Five lanes; an rlock and a semaphore (strips), the semaphore's permits in use (a level), and
     /// five links: a release → acquire, the barrier's last wait → three passes, a finish → join.
     static let rlockSemaphoreBarrier = #"""

@@ -2,7 +2,7 @@
 /// `laneCount` lanes, each lane repeating block → acquire → put → release → log, with a span per
 /// gap, a holder per acquire, a link from the previous lane's release to each acquire, and one
 /// queue level.
-enum GeneratedPicture {
+enum HTMLGeneratedPicture {
     static let laneCount = 8
 
     static func json(eventCount: Int) -> [UInt8] {
