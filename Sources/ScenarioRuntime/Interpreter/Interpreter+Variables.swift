@@ -62,8 +62,12 @@ extension Interpreter {
         for object in context.scenario.readSets[index] { variable(object).holdStill() }
     }
 
-    func letGo(_ index: Int) {
-        for object in context.scenario.readSets[index] { variable(object).letGo() }
+    /// Lets go of what `holdStill` took, in `objects` as they were then.
+    func letGo(_ index: Int, in objects: [RuntimeObjects.Object]) {
+        for object in context.scenario.readSets[index] {
+            guard case .variable(let cell) = objects[object] else { preconditionFailure("a read set names a non-variable") }
+            cell.letGo()
+        }
     }
 
     /// A `read` event for each variable of read set `index`, for a step that records no event

@@ -165,8 +165,14 @@ package final class Interpreter {
             if gil != nil, process == nil, !instruction.isPoolEntry, !holdsGILForStep() { return .park }
             // A step that reads variables holds them still until its event is recorded.
             let readSet = instruction.readSet
-            if readSet >= 0 { holdStill(readSet) }
-            defer { if readSet >= 0 { letGo(readSet) } }
+            // The cells it holds are those of the process it reads in: a task's `complete` reads
+            // its process's copy, then goes back to the parent's variables.
+            var held: [RuntimeObjects.Object]?
+            if readSet >= 0 {
+                held = objects
+                holdStill(readSet)
+            }
+            defer { if let held { letGo(readSet, in: held) } }
             switch instruction.operation {
             case .acquire(let object):
                 guard try acquire(object, at: instruction) else { return .park }
