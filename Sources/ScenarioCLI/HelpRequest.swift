@@ -26,7 +26,8 @@ enum HelpRequest {
             console.out(ScenarioCommand.helpMessage(for: command) + "\n")
             return ExitStatus.ok.rawValue
         }
-        let names = commands.map { $0.configuration.commandName ?? "" }
+        // Hidden commands (the pool's `process-worker`) are not for people.
+        let names = commands.filter { $0.configuration.shouldDisplay }.map { $0.configuration.commandName ?? "" }
         // "check, run and diff".
         let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "") : names.joined()
         console.err(

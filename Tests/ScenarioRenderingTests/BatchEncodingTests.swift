@@ -28,7 +28,12 @@ struct BatchEncodingTests {
           mail: 0
         pools:
           runner: {kind: threads, size: 1}
+          elsewhere: {kind: processes, size: 1}
         workers:
+          copied:
+            pool: elsewhere
+            steps:
+              - increment: counter
           pooled:
             pool: runner
             result: 3
@@ -103,10 +108,14 @@ struct BatchEncodingTests {
         #expect(report.status == .ok, "\(report.error?.message ?? "")")
 
         let events = written.lock.withLock { written.events }
-        // Every kind but the GIL's, which only a run that models the GIL records (the GIL's own
-        // tests cover them; they are encoded as every other kind is).
-        let gilKinds: Set<EventKind> = [.gilWait, .gilAcquire, .gilRelease]
+        // Every kind but the GIL's, which only a run that models the GIL records, and `died`, which
+        // only a failing run does (their own tests cover them; they are encoded as every other
+        // kind is).
+        let gilKinds: Set<EventKind> = [.gilWait, .gilAcquire, .gilRelease, .died]
         #expect(Set(events.map(\.kind)) == Set(EventKind.allCases).subtracting(gilKinds))
+        // The process pool's task ran in a process of its own (virtual here: no runner), so both
+        // encoders wrote `pid` keys.
+        #expect(events.contains { $0.pid != 0 })
         #expect(events.contains { if case .text(let text) = $0.value { text.utf8.count > 1 << 20 / 6 } else { false } })
 
         let fast = written.lock.withLock { written.fast }
