@@ -160,6 +160,30 @@ struct ProcessPoolCLITests {
         for pid in pids { #expect(!Self.exists(pid), "process \(pid) outlived the run") }
     }
 
+    @Test func noChildOutlivesADeadlock() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("stuck.yaml", Self.sleepers.replacingOccurrences(
+            of: "scenario: Tasks that outlast the run\n", with: "scenario: A deadlock beside busy processes\nlocks:\n  left: lock\n  right: lock\n")
+            + """
+
+              first:
+                - with: left
+                  do:
+                    - sleep: 50ms
+                    - acquire: right
+              second:
+                - with: right
+                  do:
+                    - sleep: 50ms
+                    - acquire: left
+            """)
+        let run = try runScenario(["run", path, "--quiet", "--timeline", directory.path("run.jsonl")])
+        #expect(run.exited(with: 3), "\(run.summary)")
+        let pids = Set(try Self.events(try directory.read("run.jsonl")).compactMap { $0["pid"] as? Int })
+        #expect(pids.count == 2, "both processes ran a task")
+        for pid in pids { #expect(!Self.exists(pid), "process \(pid) outlived the run") }
+    }
+
     @Test func noChildOutlivesACtrlC() throws {
         let executable = try ScenarioBinary.require()
         let directory = try TemporaryDirectory()
