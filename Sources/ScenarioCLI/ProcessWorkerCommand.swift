@@ -44,8 +44,8 @@ enum SelfExecutable {
 
 extension RunCommand {
     /// What runs the tasks of process pools in real child processes: this binary, started again.
-    static func processRunners(path: String, source: String) -> (@Sendable () -> any ProcessTaskRunner)? {
+    static func processRunners(path: String, source: String, speed: Double) -> (@Sendable () -> any ProcessTaskRunner)? {
         guard let executable = SelfExecutable.path else { return nil }
-        return { ChildProcessRunner(executable: executable, path: path, source: source) }
+        return { ChildProcessRunner(executable: executable, path: path, source: source, speed: speed) }
     }
 }

@@ -176,7 +176,7 @@ struct RunCommand: AsyncParsableCommand {
         if let runs {
             try await runSeries(
                 compiled, runtime: chosenRuntime, simulated: simulated, runs: runs, console: console,
-                processes: Self.processRunners(path: file, source: checked.text))
+                processes: Self.processRunners(path: file, source: checked.text, speed: speed))
             return
         }
         let timelineFile = try openTimeline(console: console)
@@ -191,7 +191,7 @@ struct RunCommand: AsyncParsableCommand {
         // JSON report), so none is kept in memory: a run of any length costs the same memory.
         options.keepsEvents = false
         options.gil = gil
-        options.makeProcessRunner = Self.processRunners(path: file, source: checked.text)
+        options.makeProcessRunner = Self.processRunners(path: file, source: checked.text, speed: speed)
         // The batch is a view of the runtime's storage: the files encode straight from it.
         if printer != nil || timelineStream != nil || jsonStream != nil || traceEvents != nil {
             options.onEventBatch = { batch in

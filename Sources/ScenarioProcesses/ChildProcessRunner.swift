@@ -11,16 +11,19 @@ package final class ChildProcessRunner: ProcessTaskRunner {
     private let executable: String
     private let path: String
     private let source: String
+    private let speed: Double
     private let slots = Mutex<[SlotProcess]>([])
     private let stopping = Atomic<Bool>(false)
 
     /// - Parameters:
     ///   - executable: the `scenario` binary, started as `executable process-worker`.
     ///   - path, source: the scenario file's name and text, which each child compiles again.
-    package init(executable: String, path: String, source: String) {
+    ///   - speed: the run's `--speed`.
+    package init(executable: String, path: String, source: String, speed: Double) {
         self.executable = executable
         self.path = path
         self.source = source
+        self.speed = speed
     }
 
     package func startProcesses(for context: RunContext) -> String? {
@@ -124,7 +127,7 @@ package final class ChildProcessRunner: ProcessTaskRunner {
         case .success(let started): child = started
         }
         var reader = PipeLineReader(descriptor: child.socket)
-        let answer = child.send(.hello(version: ProcessMessage.version, path: path, source: source))
+        let answer = child.send(.hello(version: ProcessMessage.version, speed: speed, path: path, source: source))
             ? reader.next().flatMap(ProcessMessage.init(line:)) : nil
         switch answer {
         case .ready(let version, _) where version == ProcessMessage.version:

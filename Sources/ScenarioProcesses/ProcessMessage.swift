@@ -5,8 +5,9 @@ import ScenarioRuntime
 /// and backslashes escaped (`\t`, `\n`, `\\`). Small and versioned: the first message each way
 /// (`hello`, `ready`) carries `version`, and a child that does not speak it says so (`fatal`).
 enum ProcessMessage: Equatable {
-    /// Run → child: the scenario (its file name and text), compiled again there.
-    case hello(version: Int, path: String, source: String)
+    /// Run → child: the scenario (its file name and text), compiled again there, and the run's
+    /// `--speed`, which divides the child's sleeps and works too.
+    case hello(version: Int, speed: Double, path: String, source: String)
     /// Run → child: run the steps of `instance` from instruction `start` up to `end`.
     case run(instance: Int, start: Int, end: Int)
     /// Child → run: ready, as process `pid`.
@@ -28,7 +29,7 @@ enum ProcessMessage: Equatable {
     var line: [UInt8] {
         var fields: [String]
         switch self {
-        case .hello(let version, let path, let source): fields = ["hello", String(version), path, source]
+        case .hello(let version, let speed, let path, let source): fields = ["hello", String(version), String(speed), path, source]
         case .run(let instance, let start, let end): fields = ["run", String(instance), String(start), String(end)]
         case .ready(let version, let pid): fields = ["ready", String(version), String(pid)]
         case .fatal(let message): fields = ["fatal", message]
@@ -65,9 +66,9 @@ enum ProcessMessage: Equatable {
         guard let verb = fields.first else { return nil }
         func int(_ index: Int) -> Int? { fields.indices.contains(index) ? Int(fields[index]) : nil }
         switch (verb, fields.count) {
-        case ("hello", 4):
-            guard let version = int(1) else { return nil }
-            self = .hello(version: version, path: fields[2], source: fields[3])
+        case ("hello", 5):
+            guard let version = int(1), let speed = Double(fields[2]), speed > 0, speed.isFinite else { return nil }
+            self = .hello(version: version, speed: speed, path: fields[3], source: fields[4])
         case ("run", 4):
             guard let instance = int(1), let start = int(2), let end = int(3) else { return nil }
             self = .run(instance: instance, start: start, end: end)

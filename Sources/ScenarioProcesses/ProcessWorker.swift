@@ -22,7 +22,7 @@ package enum ProcessWorker {
         _ = scenario_die_with_parent()
         let channel = Channel(writer: PipeWriter(descriptor: 1))
         var reader = PipeLineReader(descriptor: 0)
-        guard let line = reader.next(), case .hello(let version, let path, let source)? = ProcessMessage(line: line) else {
+        guard let line = reader.next(), case .hello(let version, let speed, let path, let source)? = ProcessMessage(line: line) else {
             channel.fail("the run did not introduce the scenario")
             return 2
         }
@@ -37,7 +37,7 @@ package enum ProcessWorker {
             channel.fail(problem.text)
             return 2
         }
-        let session = RunSession(scenario: scenario, options: Self.options, waker: NoWaker(), observer: channel)
+        let session = RunSession(scenario: scenario, options: Self.options(speed: speed), waker: NoWaker(), observer: channel)
         let context = session.context
         context.beforeRealExit = { channel.flush() }
         channel.send(.ready(version: ProcessMessage.version, pid: getpid()))
@@ -56,8 +56,8 @@ package enum ProcessWorker {
         return 0
     }
 
-    private static var options: RunOptions {
-        var options = RunOptions(timeout: .greatestFiniteMagnitude, handlesInterrupt: false)
+    private static func options(speed: Double) -> RunOptions {
+        var options = RunOptions(speed: speed, timeout: .greatestFiniteMagnitude, handlesInterrupt: false)
         options.keepsEvents = false
         return options
     }

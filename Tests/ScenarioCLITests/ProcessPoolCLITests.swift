@@ -160,6 +160,25 @@ struct ProcessPoolCLITests {
         for pid in pids { #expect(!Self.exists(pid), "process \(pid) outlived the run") }
     }
 
+    /// `--speed` divides the sleeps of the pool's processes too: 20 s of sleep at speed 1,000 ends
+    /// well within a time-out of 10 s (it would time out if the children slept at full length).
+    @Test func speedReachesThePoolProcesses() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("slow.yaml", """
+            scenario: Slow tasks, sped up
+            pools:
+              procs: {kind: processes, size: 2}
+            workers:
+              task:
+                count: 2
+                pool: procs
+                steps:
+                  - sleep: 20s
+            """)
+        let run = try runScenario(["run", path, "--speed", "1000", "--timeout", "10", "--quiet"])
+        #expect(run.exited(with: 0), "\(run.summary)")
+    }
+
     @Test func noChildOutlivesADeadlock() throws {
         let directory = try TemporaryDirectory()
         let path = try directory.write("stuck.yaml", Self.sleepers.replacingOccurrences(

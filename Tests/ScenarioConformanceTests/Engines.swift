@@ -55,7 +55,7 @@ actor ConformanceRuns {
             let compiled = try scenario.compiled()
             let timeout = try scenario.markers().timeout ?? Self.timeout
             var options = RunOptions(speed: Self.speed, timeout: timeout)
-            options.makeProcessRunner = try ProcessPoolBinary.runners(path: scenario.path)
+            options.makeProcessRunner = try ProcessPoolBinary.runners(path: scenario.path, speed: Self.speed)
             return await engine.run(compiled, options)
         }
         runs[key] = run
@@ -78,12 +78,12 @@ enum ProcessPoolBinary {
     }()
 
     /// Runners for the scenario file at `path`; a thrown error when the binary was not built.
-    static func runners(path: String) throws -> @Sendable () -> any ProcessTaskRunner {
+    static func runners(path: String, speed: Double) throws -> @Sendable () -> any ProcessTaskRunner {
         guard let url else {
             throw ConformanceError("the 'scenario' executable was not found beside the tests; build it with `swift build --build-tests`")
         }
         let source = try String(contentsOfFile: path, encoding: .utf8)
-        return { ChildProcessRunner(executable: url.path, path: path, source: source) }
+        return { ChildProcessRunner(executable: url.path, path: path, source: source, speed: speed) }
     }
 }
 
