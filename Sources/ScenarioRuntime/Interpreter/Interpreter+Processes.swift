@@ -18,13 +18,19 @@ extension Interpreter {
         objects = context.objects.objects
     }
 
+    /// Where a task that took its slot (at `pc`) goes back to the parent: its `complete` (its
+    /// future is completed there, and its `on_done` runs there), or the end of its program.
+    private var handBackPoint: Int {
+        program[(pc + 1)...].firstIndex { if case .complete = $0.operation { true } else { false } } ?? program.count
+    }
+
     /// Starts the task's steps in its real child process, through the engine's runner; the
     /// instance parks until the runner says how they ended (`takeRemote`). It waits as a thread
     /// of `ProcessPoolExecutor` waits for its child: without the GIL, and not blocked on anything
     /// another instance could help with.
     func startRemotely(_ runner: any ProcessTaskRunner) {
         guard let image = process else { preconditionFailure("a task runs remotely outside a process") }
-        let end = program[(pc + 1)...].firstIndex { if case .complete = $0.operation { true } else { false } } ?? program.count
+        let end = handBackPoint
         let run = RemoteRun()
         remote = run
         let instance = self.instance
@@ -44,7 +50,7 @@ extension Interpreter {
         switch outcome {
         case .reached(let result):
             remoteResult = result
-            pc = program[(pc + 1)...].firstIndex { if case .complete = $0.operation { true } else { false } } ?? program.count
+            pc = handBackPoint
             return nil
         case .failed(let message, let location):
             monitor.fail(instance, message: message, location: location)
