@@ -6,13 +6,14 @@ import ScenarioRendering
 struct PictureFiles {
     /// One kind of picture, and how it is drawn from the picture value.
     enum Kind: CaseIterable {
-        case trace, html
+        case trace, html, svg
 
         /// What the file holds, for messages: "cannot open the HTML page: …".
         var purpose: String {
             switch self {
             case .trace: "the trace file"
             case .html: "the HTML page"
+            case .svg: "the SVG picture"
             }
         }
 
@@ -21,6 +22,7 @@ struct PictureFiles {
             switch self {
             case .trace: "--trace"
             case .html: "--html"
+            case .svg: "--svg"
             }
         }
 
@@ -28,6 +30,7 @@ struct PictureFiles {
             switch self {
             case .trace: ChromeTrace.json(picture)
             case .html: HTMLTimelineRenderer.render(pictureJSON: picture.json(forHTML: true), title: picture.pageTitle)
+            case .svg: SVGTimelineRenderer.render(picture)
             }
         }
     }
@@ -64,13 +67,6 @@ struct PictureFiles {
             firstFailure = firstFailure ?? failure
         }
         return firstFailure
-    }
-}
-
-extension RunPicture {
-    /// The title of the page: the scenario's, else its file's name.
-    var pageTitle: String {
-        scenario.isEmpty ? (file.isEmpty ? "A run" : file) : scenario
     }
 }
 

@@ -88,7 +88,7 @@ extension RunCommand {
         if runs < 1 { return "--runs must be at least 1" }
         if let jobs, jobs < 1 { return "--jobs must be at least 1" }
         if timeline != nil { return "--runs prints the distribution of many runs, not a timeline; --timeline records one run, so leave out one of them" }
-        for (option, path) in [("--trace", trace), ("--html", html)] where path != nil {
+        for (option, path) in [("--trace", trace), ("--html", html), ("--svg", svg)] where path != nil {
             return "--runs prints the distribution of many runs; \(option) draws one run, so leave out one of them"
         }
         if all { return "--runs prints no timeline, so --all has nothing to show; leave it out" }

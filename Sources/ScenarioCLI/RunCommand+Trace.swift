@@ -2,11 +2,11 @@ import Foundation
 import ScenarioRendering
 import ScenarioRuntime
 
-/// `scenario run --trace/--html FILE`: the run's pictures, drawn from its `RunPicture`.
+/// `scenario run --trace/--html/--svg FILE`: the run's pictures, drawn from its `RunPicture`.
 extension RunCommand {
     /// Opens the pictures asked for before the run (see `PictureFiles`).
     func openPictures(console: Console) throws -> PictureFiles {
-        try PictureFiles.open([.trace: trace, .html: html].compactMapValues { $0 }, console: console, refusing: [file])
+        try PictureFiles.open([.trace: trace, .html: html, .svg: svg].compactMapValues { $0 }, console: console, refusing: [file])
     }
 
     /// Makes the run's one picture from the events kept, draws every file from it and closes

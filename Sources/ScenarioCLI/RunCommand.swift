@@ -51,6 +51,7 @@ struct RunCommand: AsyncParsableCommand {
               scenario run scenarios/10-bounded-buffer.yaml --timeline run.jsonl
               scenario run scenarios/04-rlock-semaphore-barrier.yaml --trace run.trace.json
               scenario run scenarios/04-rlock-semaphore-barrier.yaml --runtime simulate --seed 1 --quiet --html run.html
+              scenario run scenarios/08-lock-order-deadlock.yaml --quiet --svg deadlock.svg
               scenario run scenarios/11-lost-update.yaml --quiet
               scenario run scenarios/17-gil-cpu-bound.yaml --gil
               scenario run scenarios/11-lost-update.yaml --runs 1000
@@ -89,6 +90,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Also write the run as one self-contained web page to this file, to open in any browser (no network needed): a lane per instance with its running, blocked, sleeping and working bars and its events, arrows for who unblocked whom, who held each lock when, queue sizes, the final state, expectations and any deadlock, with a step-through (Next/Previous, arrow keys) for class (the first 100,000 events); - for standard output.", valueName: "file"))
     var html: String?
+
+    @Option(help: ArgumentHelp("Also write the run as a static SVG picture to this file, for slides and handouts: the same lanes, arrows, holders and queue sizes as --html, with a legend, no script; - for standard output.", valueName: "file"))
+    var svg: String?
 
     // `.unconditional`: the value is taken even when it starts with a dash, so that `--timeout -1`
     // is refused as negative rather than read as a missing value followed by a flag.
@@ -137,7 +141,7 @@ struct RunCommand: AsyncParsableCommand {
         if let problem = seriesProblem() { throw ValidationError(problem) }
         if let conflict = standardOutputConflict([
             ("--timeline -", timeline == "-"), ("--trace -", trace == "-"), ("--html -", html == "-"),
-            ("--format json", format == .json),
+            ("--svg -", svg == "-"), ("--format json", format == .json),
         ]) {
             throw ValidationError(conflict)
         }

@@ -4,11 +4,11 @@ import ScenarioDiagnostics
 import ScenarioRendering
 import ScenarioRuntime
 
-/// `scenario show TIMELINE --html/--trace FILE`: draws a run saved with `--timeline`.
+/// `scenario show TIMELINE --html/--svg/--trace FILE`: draws a run saved with `--timeline`.
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Draw a run saved with --timeline: a web page (--html) or a Chrome trace for ui.perfetto.dev (--trace).",
+        abstract: "Draw a run saved with --timeline: a web page (--html), an SVG picture (--svg) or a Chrome trace for ui.perfetto.dev (--trace).",
         discussion: """
             A run recorded once with `scenario run FILE --timeline run.jsonl` can be drawn later, on \
             another machine, without the scenario file: the timeline's first line names the instances and \
@@ -16,7 +16,8 @@ struct ShowCommand: ParsableCommand {
             --html writes the same web page as `scenario run --html`: one self-contained file to open \
             in any browser, with a lane per instance, who unblocked whom, who held each lock when, each \
             queue's size, the outcome, and a step-through (Next ▶, or the → key) to walk a class \
-            through the run. --trace writes a Chrome trace (JSON): open https://ui.perfetto.dev and drop the file on it \
+            through the run. --svg writes a static picture of the same lanes for slides and handouts. \
+            --trace writes a Chrome trace (JSON): open https://ui.perfetto.dev and drop the file on it \
             ("Open trace file"), or load it in chrome://tracing. Each worker instance is a track with its \
             running, blocked, sleeping and working slices; an arrow goes from each release, put or \
             barrier opening to the acquire, get or pass it allowed; counters show each semaphore's \
@@ -27,6 +28,7 @@ struct ShowCommand: ParsableCommand {
             EXAMPLES:
               scenario run scenarios/08-lock-order-deadlock.yaml --quiet --timeline run.jsonl
               scenario show run.jsonl --html run.html
+              scenario show run.jsonl --svg run.svg
               scenario show run.jsonl --trace run.trace.json
               scenario show run.jsonl --trace - | gzip > run.trace.json.gz
               scenario run scenarios/10-bounded-buffer.yaml --trace buffer.trace.json    (no timeline file needed)
@@ -45,14 +47,17 @@ struct ShowCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the run as one self-contained web page (lanes, who unblocked whom, holders, queue sizes, outcome, step-through), to open in any browser; - for standard output.", valueName: "file"))
     var html: String?
 
+    @Option(help: ArgumentHelp("Write the run as a static SVG picture (the same lanes, arrows, holders and queue sizes, with a legend), for slides; - for standard output.", valueName: "file"))
+    var svg: String?
+
     /// The pictures asked for.
-    var paths: [PictureFiles.Kind: String] { [.trace: trace, .html: html].compactMapValues { $0 } }
+    var paths: [PictureFiles.Kind: String] { [.trace: trace, .html: html, .svg: svg].compactMapValues { $0 } }
 
     func validate() throws {
         if paths.isEmpty {
-            throw ValidationError("say what to draw: --html FILE (a web page), or --trace FILE (a Chrome trace for ui.perfetto.dev)")
+            throw ValidationError("say what to draw: --html FILE (a web page), --svg FILE (a picture for slides) or --trace FILE (a Chrome trace for ui.perfetto.dev)")
         }
-        if let conflict = standardOutputConflict([("--trace -", trace == "-"), ("--html -", html == "-")]) {
+        if let conflict = standardOutputConflict([("--trace -", trace == "-"), ("--html -", html == "-"), ("--svg -", svg == "-")]) {
             throw ValidationError(conflict)
         }
     }

@@ -122,4 +122,28 @@ struct PictureCLITests {
         let show = try spawnScenario(["help", "show"])
         #expect(show.stdout.contains("scenario show run.jsonl --html run.html"))
     }
+
+    @Test func runAndShowWriteTheSameSVG() throws {
+        let directory = try TemporaryDirectory()
+        let scenario = try directory.write("door.yaml", TraceCLITests.scenario)
+        let timeline = directory.path("door.jsonl")
+        let run = try spawnScenario(
+            ["run", scenario, "--quiet", "--timeline", timeline, "--svg", directory.path("live.svg"), "--html", directory.path("p.html")]
+                + TraceCLITests.simulated)
+        #expect(run.exited(with: 0), "\(run.summary)")
+        let live = try directory.read("live.svg")
+        #expect(live.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(live.contains(">w-1</text>") && live.contains(">w-2</text>"))
+        #expect(live.contains(">door</text>"), "the lock's strip")
+        #expect(!live.contains("<script"))
+        let shown = try spawnScenario(["show", timeline, "--svg", "-"])
+        #expect(shown.exited(with: 0), "\(shown.summary)")
+        #expect(shown.stdout == live, "the saved run draws the same picture")
+        let toStandardOutput = try spawnScenario(["run", scenario, "--svg", "-"] + TraceCLITests.simulated)
+        #expect(toStandardOutput.stdout == live)
+        #expect(toStandardOutput.stderr.contains("status: ok"))
+        let conflict = try spawnScenario(["run", scenario, "--svg", "-", "--html", "-"])
+        #expect(conflict.exited(with: 2))
+        #expect(conflict.stderr.contains("--html - and --svg - would both write to standard output"), "\(conflict.stderr)")
+    }
 }

@@ -5,41 +5,6 @@ import Testing
 /// Chromium: what a user opens, not a page made from a hand-written picture.
 @Suite(.serialized, .enabled(if: Chromium.shouldRun, "chromium is not installed"))
 struct BinaryPageBrowserTests {
-    /// The package root: `<root>/Tests/ScenarioRenderingTests/this file`.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    /// Runs the built binary (next to the test product, as SwiftPM puts it) in the package root,
-    /// and returns its exit status; its output goes to files in the artefacts directory.
-    static func scenario(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> Int32 {
-        var candidates: [URL] = []
-        if let first = CommandLine.arguments.first, first.contains("/") {
-            candidates.append(URL(fileURLWithPath: first).resolvingSymlinksInPath().deletingLastPathComponent())
-        }
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            candidates.append(bundle.bundleURL.deletingLastPathComponent())
-        }
-        candidates.append(packageRoot.appendingPathComponent(".build/debug"))
-        let binary = try #require(
-            candidates.map { $0.appendingPathComponent("scenario") }.first { FileManager.default.isExecutableFile(atPath: $0.path) },
-            "the scenario binary was not built (swift build --build-tests)", sourceLocation: sourceLocation)
-        try FileManager.default.createDirectory(at: Chromium.artefacts, withIntermediateDirectories: true)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        let ended = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in ended.signal() }
-        try process.run()
-        let inTime = ended.wait(timeout: .now() + 120) == .success
-        if !inTime { process.terminate() }
-        try #require(inTime, "scenario \(arguments.joined(separator: " ")) did not end within 120 s", sourceLocation: sourceLocation)
-        return process.terminationStatus
-    }
-
     static func load(_ page: URL, fragment: String = "", sourceLocation: SourceLocation = #_sourceLocation) throws -> PageDOM {
         let run = try Chromium.run(["--dump-dom"], page: page, fragment: fragment, sourceLocation: sourceLocation)
         #expect(run.consoleLines.isEmpty, "console messages:\n\(run.consoleLines.joined(separator: "\n"))", sourceLocation: sourceLocation)
@@ -50,7 +15,7 @@ struct BinaryPageBrowserTests {
 
     @Test func thePageOfARealRunHasALanePerInstanceAndStepsThrough() throws {
         let page = Chromium.artefacts.appendingPathComponent("binary-04.html")
-        let status = try Self.scenario([
+        let status = try BuiltScenario.run([
             "run", "scenarios/04-rlock-semaphore-barrier.yaml", "--runtime", "simulate", "--seed", "1", "--quiet",
             "--html", page.path,
         ])
@@ -69,7 +34,7 @@ struct BinaryPageBrowserTests {
 
     @Test func thePageOfADeadlockDrawsItsCycle() throws {
         let page = Chromium.artefacts.appendingPathComponent("binary-08.html")
-        let status = try Self.scenario([
+        let status = try BuiltScenario.run([
             "run", "scenarios/08-lock-order-deadlock.yaml", "--runtime", "simulate", "--seed", "0", "--quiet",
             "--html", page.path,
         ])
@@ -78,5 +43,24 @@ struct BinaryPageBrowserTests {
         #expect(dom.count(role: "lane") == 2)
         #expect(dom.count(role: "cycle-node") == 4, "alice, bob and their two locks")
         #expect(dom.html.contains(#"data-role="status">ok<"#))
+    }
+
+    @Test func theSVGOfARealRunRendersWithoutMessages() throws {
+        let svg = Chromium.artefacts.appendingPathComponent("binary-04.svg")
+        let status = try BuiltScenario.run([
+            "run", "scenarios/04-rlock-semaphore-barrier.yaml", "--runtime", "simulate", "--seed", "1", "--quiet",
+            "--svg", svg.path,
+        ])
+        #expect(status == 0)
+        let dumped = try Chromium.run(["--dump-dom"], page: svg)
+        #expect(dumped.consoleLines.isEmpty, "console messages:\n\(dumped.consoleLines.joined(separator: "\n"))")
+        // Chromium shows an XML error as a `parsererror` element in place of the picture.
+        #expect(!dumped.stdout.contains("parsererror"), "\(dumped.stdout.prefix(2000))")
+        #expect(dumped.stdout.contains("RLock, Semaphore and Barrier"))
+        let png = Chromium.artefacts.appendingPathComponent("binary-04.svg.png")
+        try? FileManager.default.removeItem(at: png)
+        let shot = try Chromium.run(["--screenshot=\(png.path)"], page: svg)
+        #expect(shot.consoleLines.isEmpty, "\(shot.consoleLines)")
+        #expect(try Data(contentsOf: png).starts(with: [0x89, 0x50, 0x4E, 0x47]))
     }
 }
