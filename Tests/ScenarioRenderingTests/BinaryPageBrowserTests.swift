@@ -64,3 +64,28 @@ struct BinaryPageBrowserTests {
         #expect(try Data(contentsOf: png).starts(with: [0x89, 0x50, 0x4E, 0x47]))
     }
 }
+
+extension BinaryPageBrowserTests {
+    @Test func theDiffPageShowsBothRunsAndTheDivergenceInEach() throws {
+        var timelines: [String] = []
+        // Seeds 0 and 1 reach the barrier in different orders.
+        for seed in ["0", "1"] {
+            let timeline = Chromium.artefacts.appendingPathComponent("diff-\(seed).jsonl").path
+            let status = try BuiltScenario.run([
+                "run", "scenarios/08-lock-order-deadlock.yaml", "--runtime", "simulate", "--seed", seed, "--quiet",
+                "--timeline", timeline,
+            ])
+            #expect(status == 0)
+            timelines.append(timeline)
+        }
+        let page = Chromium.artefacts.appendingPathComponent("binary-diff.html")
+        let status = try BuiltScenario.run(["diff"] + timelines + ["--html", page.path])
+        #expect(status == 1, "the runs differ")
+        let dom = try Self.load(page, fragment: "#steps=2")
+        #expect(dom.count(role: "lane") == 4, "alice and bob, in A then in B")
+        #expect(dom.count(role: "cycle-node") == 8, "each run's deadlock cycle")
+        #expect(dom.count(role: "pointed-out") == 4, "two operations in each run")
+        #expect(dom.count(role: "mark-button") == 2)
+        #expect(dom.text(id: "step-position")?.contains("event 2 of") == true)
+    }
+}
