@@ -48,7 +48,7 @@ enum HTMLStyles {
         .hold-text { fill: #fff; font-size: 10px; pointer-events: none; }
         .level-area { fill: rgba(76, 120, 168, 0.35); stroke: var(--running); stroke-width: 1; }
         .current-line { stroke: var(--current); stroke-width: 2; pointer-events: none; }
-        .marks { display: flex; flex-direction: column; gap: 0.2rem; background: #fce4ec; border-color: #ad1457; }
+        .marks:not([hidden]) { display: flex; flex-direction: column; gap: 0.2rem; background: #fce4ec; border-color: #ad1457; }
         .marks button { text-align: left; background: #fff; }
         .pointed-line { stroke: #ad1457; stroke-width: 2; stroke-dasharray: 4 3; pointer-events: none; }
         .pointed-ring { fill: none; stroke: #ad1457; stroke-width: 3; pointer-events: none; }
