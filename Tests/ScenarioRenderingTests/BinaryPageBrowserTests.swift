@@ -89,3 +89,30 @@ extension BinaryPageBrowserTests {
         #expect(dom.text(id: "step-position")?.contains("event 2 of") == true)
     }
 }
+
+extension BinaryPageBrowserTests {
+    /// `scripts/screenshot.sh --seed N SCENARIO`: the docs' way of making a picture of a real run.
+    @Test func theScreenshotScriptRunsAScenarioUnderTheSimulatorFirst() throws {
+        let png = Chromium.artefacts.appendingPathComponent("script-scenario.png")
+        try? FileManager.default.removeItem(at: png)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [
+            "scripts/screenshot.sh", "--seed", "1", "--steps", "37", "scenarios/04-rlock-semaphore-barrier.yaml", png.path,
+        ]
+        process.currentDirectoryURL = BuiltScenario.packageRoot
+        let printed = Chromium.artefacts.appendingPathComponent("script-scenario.txt")
+        _ = FileManager.default.createFile(atPath: printed.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: printed)
+        process.standardError = FileHandle.nullDevice
+        let ended = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in ended.signal() }
+        try process.run()
+        let inTime = ended.wait(timeout: .now() + 120) == .success
+        if !inTime { process.terminate() }
+        try #require(inTime, "scripts/screenshot.sh did not end within 120 s")
+        #expect(process.terminationStatus == 0)
+        #expect(try String(contentsOf: printed, encoding: .utf8) == png.path + "\n", "only the picture's path is printed")
+        #expect(try Data(contentsOf: png).starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    }
+}
