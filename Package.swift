@@ -64,7 +64,8 @@ let package = Package(
         .testTarget(name: "ScenarioRuntimeTests", dependencies: ["ScenarioRuntime", "ScenarioThreads", "ScenarioValidation"]),
         .testTarget(
             name: "ScenarioRenderingTests",
-            dependencies: ["ScenarioRendering", "ScenarioThreads", "ScenarioValidation", "ScenarioCompiler"],
+            // `scenario`: the browser tests load pages that the built binary wrote.
+            dependencies: ["ScenarioRendering", "ScenarioThreads", "ScenarioValidation", "ScenarioCompiler", "scenario"],
             exclude: ["Golden"]
         ),
         .testTarget(name: "ScenarioDiffTests", dependencies: ["ScenarioDiff", "ScenarioRendering", "ScenarioRuntime"]),

@@ -17,7 +17,9 @@ struct DiffCommand: ParsableCommand {
             events only one run has, per instance. A and B may be of either kind, and from any runtime: \
             diffing a threads run against an async run of the same file shows where the schedules differ, \
             two seeds of the simulator show two interleavings, and a run against its replay \
-            (--runtime simulate --replay) is the same.
+            (--runtime simulate --replay) is the same. --html FILE also draws both runs on one web page, \
+            A's lanes above B's on one time axis, with the two operations of the first divergence ringed \
+            in each run and a button that steps to them.
 
             EXAMPLES:
               scenario run scenarios/11-lost-update.yaml --quiet --timeline a.jsonl
@@ -31,6 +33,7 @@ struct DiffCommand: ParsableCommand {
               scenario diff s3.jsonl s4.jsonl
               scenario run scenarios/11-lost-update.yaml --runtime simulate --replay a.jsonl --quiet --timeline replayed.jsonl
               scenario diff a.jsonl replayed.jsonl
+              scenario diff s3.jsonl s4.jsonl --html diff.html    (both runs on one page, the divergence marked)
 
             EXIT CODES:
               0    the runs are the same
@@ -54,9 +57,15 @@ struct DiffCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Colour output: auto (on a terminal, unless NO_COLOR is set), always or never."))
     var color: ColorChoice = .auto
 
+    @Option(help: ArgumentHelp("Also write both runs as one web page: A's lanes above B's on one time axis, the first divergence marked in both (a button steps to it); - for standard output, with the text on standard error.", valueName: "file"))
+    var html: String?
+
     func validate() throws {
         if let time, !(time >= 0 && time.isFinite) {
             throw ValidationError("--time must be a number of seconds, 0 or more, such as 0.01")
+        }
+        if html == "-", format == .json {
+            throw ValidationError("--html - and --format json would both write to standard output; give --html a file")
         }
     }
 
@@ -71,9 +80,18 @@ struct DiffCommand: ParsableCommand {
             throw ExitStatus.invalid.exitCode
         }
         let diff = RunComparison.compare(recordings.0, recordings.1, names: names, timeTolerance: time)
+        // After the inputs are read: `-` may be standard input, and an input is never overwritten.
+        let page = try html.map { try PictureFiles.open([.html: $0], console: console, refusing: [a, b]) }
+        let text = page != nil && html == "-"
         switch format {
+        case .text where text:
+            console.err(DiffTextRenderer(useColor: color.enabled(terminal: console.errIsTerminal)).render(diff))
         case .text: console.out(DiffTextRenderer(useColor: color.enabled(terminal: console.outIsTerminal)).render(diff))
         case .json: console.out(DiffJSONRenderer().render(diff))
+        }
+        if let page, let failure = page.write(DiffPicture.make(diff)) {
+            console.err(failure + "\n")
+            throw ExitStatus.invalid.exitCode
         }
         if !diff.isSame { throw ExitCode(1) }
     }

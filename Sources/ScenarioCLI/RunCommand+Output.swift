@@ -10,9 +10,9 @@ import ScenarioThreads
 /// Where `scenario run` writes besides the text on standard output: the `--timeline` file and
 /// the `--format json` report.
 extension RunCommand {
-    /// `--timeline -` or `--trace -`: standard output carries that file and nothing else; the
-    /// live text timeline is left out and the summary goes to standard error.
-    var standardOutputIsAFile: Bool { timeline == "-" || trace == "-" }
+    /// `--timeline -`, `--trace -`, `--html -` or `--svg -`: standard output carries that file and
+    /// nothing else; the live text timeline is left out and the summary goes to standard error.
+    var standardOutputIsAFile: Bool { [timeline, trace, html, svg].contains("-") }
 
     /// Opens `--timeline` before the run, as a shell redirection would (see `OutputFile`), so
     /// that a path that cannot be written is refused before the run rather than lost after it.

@@ -88,7 +88,9 @@ extension RunCommand {
         if runs < 1 { return "--runs must be at least 1" }
         if let jobs, jobs < 1 { return "--jobs must be at least 1" }
         if timeline != nil { return "--runs prints the distribution of many runs, not a timeline; --timeline records one run, so leave out one of them" }
-        if trace != nil { return "--runs prints the distribution of many runs; --trace draws one run, so leave out one of them" }
+        for (option, path) in [("--trace", trace), ("--html", html), ("--svg", svg)] where path != nil {
+            return "--runs prints the distribution of many runs; \(option) draws one run, so leave out one of them"
+        }
         if all { return "--runs prints no timeline, so --all has nothing to show; leave it out" }
         if wide { return "--runs prints no timeline, so --wide has nothing to show; leave it out" }
         if simulation.replay != nil { return "--replay follows one recorded run, which every run of a series would repeat; leave out --runs" }

@@ -2,30 +2,22 @@ import Foundation
 import ScenarioRendering
 import ScenarioRuntime
 
-/// `scenario run --trace FILE`: the run drawn as a Chrome trace (`ChromeTrace`, from its `RunPicture`).
+/// `scenario run --trace/--html/--svg FILE`: the run's pictures, drawn from its `RunPicture`.
 extension RunCommand {
-    /// Opens `--trace` before the run, as `--timeline` is, so that a path that cannot be written
-    /// is refused before the run rather than lost after it.
-    func openTrace(console: Console) throws -> OutputFile? {
-        guard let trace else { return nil }
-        do {
-            return try OutputFile.open(trace, purpose: "the trace file", console: console, refusing: [file])
-        } catch {
-            if let message = error.message { console.err(message + "\n") }
-            throw ExitStatus.invalid.exitCode
-        }
+    /// Opens the pictures asked for before the run (see `PictureFiles`).
+    func openPictures(console: Console) throws -> PictureFiles {
+        try PictureFiles.open([.trace: trace, .html: html, .svg: svg].compactMapValues { $0 }, console: console, refusing: [file])
     }
 
-    /// Writes the trace and closes the file; the message to print when that failed (nil when it
-    /// worked, or when standard output failed, which the command reports as it ends).
-    func writeTrace(_ report: RunReport, events: PictureEventCollector, to output: OutputFile) -> String? {
+    /// Makes the run's one picture from the events kept, draws every file from it and closes
+    /// them; the message to print when one failed (see `PictureFiles.write`).
+    func writePictures(_ report: RunReport, events: PictureEventCollector, to files: PictureFiles) -> String? {
         let (kept, total) = events.collected
-        let picture = RunPicture(report: report, events: kept, totalEvents: total, file: file)
-        return TraceOutput.write(ChromeTrace.json(picture), to: output)
+        return files.write(RunPicture(report: report, events: kept, totalEvents: total, file: file))
     }
 }
 
-/// Writing a finished trace to its file.
+/// Writing a finished picture to its file.
 enum TraceOutput {
     /// Writes the bytes and closes the file; the message to print when that failed.
     static func write(_ bytes: [UInt8], to output: OutputFile) -> String? {

@@ -50,6 +50,8 @@ struct RunCommand: AsyncParsableCommand {
               scenario run scenarios/01-sleeping-worker.yaml --speed 10
               scenario run scenarios/10-bounded-buffer.yaml --timeline run.jsonl
               scenario run scenarios/04-rlock-semaphore-barrier.yaml --trace run.trace.json
+              scenario run scenarios/04-rlock-semaphore-barrier.yaml --runtime simulate --seed 1 --quiet --html run.html
+              scenario run scenarios/08-lock-order-deadlock.yaml --quiet --svg deadlock.svg
               scenario run scenarios/11-lost-update.yaml --quiet
               scenario run scenarios/17-gil-cpu-bound.yaml --gil
               scenario run scenarios/11-lost-update.yaml --runs 1000
@@ -85,6 +87,12 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Also write the run as a Chrome trace (JSON) to this file, to open in ui.perfetto.dev or chrome://tracing: a track per instance with its running, blocked, sleeping and working slices, arrows from each release to the acquire it allowed, counters for semaphores, queues and variables (the first 100,000 events); - for standard output, with the summary on standard error.", valueName: "file"))
     var trace: String?
+
+    @Option(help: ArgumentHelp("Also write the run as one self-contained web page to this file, to open in any browser (no network needed): a lane per instance with its running, blocked, sleeping and working bars and its events, arrows for who unblocked whom, who held each lock when, queue sizes, the final state, expectations and any deadlock, with a step-through (Next/Previous, arrow keys) for class (the first 100,000 events); - for standard output.", valueName: "file"))
+    var html: String?
+
+    @Option(help: ArgumentHelp("Also write the run as a static SVG picture to this file, for slides and handouts: the same lanes, arrows, holders and queue sizes as --html, with a legend, no script; - for standard output.", valueName: "file"))
+    var svg: String?
 
     // `.unconditional`: the value is taken even when it starts with a dash, so that `--timeout -1`
     // is refused as negative rather than read as a missing value followed by a flag.
@@ -131,14 +139,11 @@ struct RunCommand: AsyncParsableCommand {
         }
         if let problem = simulation.problem(runtime: runtime ?? .simulate) { throw ValidationError(problem) }
         if let problem = seriesProblem() { throw ValidationError(problem) }
-        if timeline == "-", format == .json {
-            throw ValidationError("--timeline - and --format json would both write to standard output; give --timeline a file")
-        }
-        if trace == "-", format == .json {
-            throw ValidationError("--trace - and --format json would both write to standard output; give --trace a file")
-        }
-        if trace == "-", timeline == "-" {
-            throw ValidationError("--trace - and --timeline - would both write to standard output; give one of them a file")
+        if let conflict = standardOutputConflict([
+            ("--timeline -", timeline == "-"), ("--trace -", trace == "-"), ("--html -", html == "-"),
+            ("--svg -", svg == "-"), ("--format json", format == .json),
+        ]) {
+            throw ValidationError(conflict)
         }
     }
 
@@ -180,8 +185,8 @@ struct RunCommand: AsyncParsableCommand {
             return
         }
         let timelineFile = try openTimeline(console: console)
-        let traceFile = try openTrace(console: console)
-        let traceEvents = traceFile.map { _ in PictureEventCollector(limit: RunPicture.defaultEventLimit) }
+        let pictureFiles = try openPictures(console: console)
+        let pictureEvents = pictureFiles.isEmpty ? nil : PictureEventCollector(limit: RunPicture.defaultEventLimit)
         let useColor = color.enabled(terminal: standardOutputIsAFile ? console.errIsTerminal : console.outIsTerminal)
         let printer = format == .text && !quiet && !standardOutputIsAFile ? TimelinePrinter(scenario: compiled, console: console, useColor: useColor, all: all, wide: wide) : nil
         let timelineStream = timelineFile.map { TimelineStream(output: $0, header: timelineHeader(compiled, runtime: chosenRuntime)) }
@@ -193,9 +198,9 @@ struct RunCommand: AsyncParsableCommand {
         options.gil = gil
         options.makeProcessRunner = Self.processRunners(path: file, source: checked.text, speed: speed)
         // The batch is a view of the runtime's storage: the files encode straight from it.
-        if printer != nil || timelineStream != nil || jsonStream != nil || traceEvents != nil {
+        if printer != nil || timelineStream != nil || jsonStream != nil || pictureEvents != nil {
             options.onEventBatch = { batch in
-                traceEvents?.add(batch)
+                pictureEvents?.add(batch)
                 printer?.print(batch)
                 timelineStream?.write(batch)
                 jsonStream?.write(batch)
@@ -210,9 +215,7 @@ struct RunCommand: AsyncParsableCommand {
         printer?.finish()
 
         let timelineFailure = timelineStream?.close(report: report)
-        let traceFailure = traceFile.flatMap { output in
-            traceEvents.flatMap { writeTrace(report, events: $0, to: output) }
-        }
+        let pictureFailure = pictureEvents.flatMap { writePictures(report, events: $0, to: pictureFiles) }
         switch format {
         case .json:
             jsonStream?.finish(report)
@@ -227,7 +230,7 @@ struct RunCommand: AsyncParsableCommand {
         if let note = realTimeGuardNote(report, realSeconds: timeout) {
             if format == .text, !standardOutputIsAFile { console.out(note + "\n") } else { console.err(note + "\n") }
         }
-        if let failure = timelineFailure ?? traceFailure {
+        if let failure = timelineFailure ?? pictureFailure {
             console.err(failure + "\n")
             throw ExitStatus.invalid.exitCode
         }

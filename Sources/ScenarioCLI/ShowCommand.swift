@@ -4,15 +4,19 @@ import ScenarioDiagnostics
 import ScenarioRendering
 import ScenarioRuntime
 
-/// `scenario show TIMELINE --trace FILE`: draws a run saved with `--timeline`.
+/// `scenario show TIMELINE --html/--svg/--trace FILE`: draws a run saved with `--timeline`.
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Draw a run saved with --timeline: a Chrome trace for ui.perfetto.dev (--trace).",
+        abstract: "Draw a run saved with --timeline: a web page (--html), an SVG picture (--svg) or a Chrome trace for ui.perfetto.dev (--trace).",
         discussion: """
             A run recorded once with `scenario run FILE --timeline run.jsonl` can be drawn later, on \
             another machine, without the scenario file: the timeline's first line names the instances and \
             objects, and its last line holds the run's report (final state, expectations, deadlock). \
+            --html writes the same web page as `scenario run --html`: one self-contained file to open \
+            in any browser, with a lane per instance, who unblocked whom, who held each lock when, each \
+            queue's size, the outcome, and a step-through (Next ▶, or the → key) to walk a class \
+            through the run. --svg writes a static picture of the same lanes for slides and handouts. \
             --trace writes a Chrome trace (JSON): open https://ui.perfetto.dev and drop the file on it \
             ("Open trace file"), or load it in chrome://tracing. Each worker instance is a track with its \
             running, blocked, sleeping and working slices; an arrow goes from each release, put or \
@@ -23,6 +27,8 @@ struct ShowCommand: ParsableCommand {
 
             EXAMPLES:
               scenario run scenarios/08-lock-order-deadlock.yaml --quiet --timeline run.jsonl
+              scenario show run.jsonl --html run.html
+              scenario show run.jsonl --svg run.svg
               scenario show run.jsonl --trace run.trace.json
               scenario show run.jsonl --trace - | gzip > run.trace.json.gz
               scenario run scenarios/10-bounded-buffer.yaml --trace buffer.trace.json    (no timeline file needed)
@@ -38,9 +44,21 @@ struct ShowCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the run as a Chrome trace (JSON) for ui.perfetto.dev or chrome://tracing; - for standard output.", valueName: "file"))
     var trace: String?
 
+    @Option(help: ArgumentHelp("Write the run as one self-contained web page (lanes, who unblocked whom, holders, queue sizes, outcome, step-through), to open in any browser; - for standard output.", valueName: "file"))
+    var html: String?
+
+    @Option(help: ArgumentHelp("Write the run as a static SVG picture (the same lanes, arrows, holders and queue sizes, with a legend), for slides; - for standard output.", valueName: "file"))
+    var svg: String?
+
+    /// The pictures asked for.
+    var paths: [PictureFiles.Kind: String] { [.trace: trace, .html: html, .svg: svg].compactMapValues { $0 } }
+
     func validate() throws {
-        if trace == nil {
-            throw ValidationError("say what to draw: --trace FILE (a Chrome trace for ui.perfetto.dev)")
+        if paths.isEmpty {
+            throw ValidationError("say what to draw: --html FILE (a web page), --svg FILE (a picture for slides) or --trace FILE (a Chrome trace for ui.perfetto.dev)")
+        }
+        if let conflict = standardOutputConflict([("--trace -", trace == "-"), ("--html -", html == "-"), ("--svg -", svg == "-")]) {
+            throw ValidationError(conflict)
         }
     }
 
@@ -53,19 +71,12 @@ struct ShowCommand: ParsableCommand {
             console.err(error.description + "\n")
             throw ExitStatus.invalid.exitCode
         }
-        let picture = RunPicture(timeline: file)
-        if let trace {
-            let output: OutputFile
-            do throws(OutputFileError) {
-                output = try OutputFile.open(trace, purpose: "the trace file", console: console, refusing: [timeline])
-            } catch {
-                if let message = error.message { console.err(message + "\n") }
-                throw ExitStatus.invalid.exitCode
-            }
-            if let failure = TraceOutput.write(ChromeTrace.json(picture), to: output) {
-                console.err(failure + "\n")
-                throw ExitStatus.invalid.exitCode
-            }
+        // Opened after the timeline is read: `-` may be read from standard input, and a picture
+        // that cannot be drawn should not leave an empty file behind.
+        let files = try PictureFiles.open(paths, console: console, refusing: [timeline])
+        if let failure = files.write(RunPicture(timeline: file)) {
+            console.err(failure + "\n")
+            throw ExitStatus.invalid.exitCode
         }
     }
 

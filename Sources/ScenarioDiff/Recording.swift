@@ -55,6 +55,10 @@ public struct Recording: Sendable {
     public var instances: [Int32] = []
     /// Every event, in `seq` order; `instance` and `object` index `DiffNames`.
     public var events: [Event] = []
+    /// The run's outcome as a timeline's report trailer holds it (`{"report": {…}}`): a
+    /// timeline's last line, or a JSON report's keys besides `events`; nil when the file has none.
+    /// Pictures draw the final state, expectations and deadlock from it; the diff does not use it.
+    public var trailer: JSONValue?
 
     public init(path: String, format: Format) {
         self.path = path

@@ -75,6 +75,7 @@ public enum RecordingLoader {
                 guard scanner.peek() == nil else { throw scanner.error("more after the report; a report is one JSON object") }
                 recording.format = .report
                 recording.events = reportEvents
+                recording.trailer = .object([JSONMember(key: "report", value: object)])
                 readReportOutcome(object, into: &recording, names: &names)
             } else if let event = try decode(object, line: line, names: &names) {
                 recording.events.append(event)
@@ -86,6 +87,8 @@ public enum RecordingLoader {
                 for object in header.objects { _ = names.objects.id(object.name) }
             } else if isFirst {
                 throw JSONScanError(line: line, message: "neither a timeline event (no 'seq'), a timeline header nor a report (no 'events')")
+            } else if object["report"]?.members != nil {
+                recording.trailer = object
             }
             isFirst = false
         }

@@ -80,6 +80,17 @@ extension RunPicture {
         appendDeadlock(to: &out)
         out.append(",\n\"shortened\":")
         out.appendOptionalString(shortened)
+        if !marks.isEmpty {
+            out.append(",\n\"marks\":[")
+            for (index, mark) in marks.enumerated() {
+                out.append(index == 0 ? "{\"event\":" : ",{\"event\":")
+                out.appendInt(mark.event)
+                out.append(",\"text\":")
+                out.appendString(mark.text)
+                out.append("}")
+            }
+            out.append("]")
+        }
         out.append("}\n")
         guard forHTML else { return out.bytes }
         var escaped: [UInt8] = []

@@ -115,3 +115,10 @@ extension RunPicture {
         }
     }
 }
+
+extension RunPicture {
+    /// The title of a picture (the page's, the SVG's): the scenario's, else its file's name.
+    public var pageTitle: String {
+        scenario.isEmpty ? (file.isEmpty ? "A run" : file) : scenario
+    }
+}

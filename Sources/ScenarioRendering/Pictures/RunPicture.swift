@@ -37,6 +37,21 @@ public struct RunPicture: Sendable {
     public var deadlock: Deadlock?
     /// What was left out, in a sentence; nil when nothing was.
     public var shortened: String?
+    /// Events to point out (`scenario diff --html`: the operations of the first divergence);
+    /// written as the JSON key `marks` only when there are some.
+    public var marks: [Mark] = []
+
+    /// An event pointed out, with what to say about it.
+    public struct Mark: Sendable, Equatable {
+        /// An index into `events` (not a `seq`).
+        public var event: Int
+        public var text: String
+
+        public init(event: Int, text: String) {
+            self.event = event
+            self.text = text
+        }
+    }
 
     /// A worker instance: one lane of the picture.
     public struct Lane: Sendable, Equatable {

@@ -16,6 +16,7 @@ enum HTMLScriptBoot {
           drawStrips(out);
           drawLevels(out);
           const arrowNote = drawArrows(out);
+          drawPointedOut(out);
           drawCurrent(out);
           const svg = $("timeline");
           svg.setAttribute("width", String(view.width));
@@ -143,12 +144,13 @@ enum HTMLScriptBoot {
           fillState();
           fillDeadlock();
           fillLegend();
+          fillMarks();
           setWindow(0, run.duration);
           bindControls();
           render();
           applyFragment();
           Object.assign(document.body.dataset, { lanes: String(run.lanes.length), events: String(run.events.length),
-            links: String(run.links.length), readyMs: String(Math.round(performance.now())), status: "ready" });
+            links: String(run.links.length), marks: String(run.marks.length), readyMs: String(Math.round(performance.now())), status: "ready" });
         }
 
         boot();

@@ -48,6 +48,10 @@ enum HTMLStyles {
         .hold-text { fill: #fff; font-size: 10px; pointer-events: none; }
         .level-area { fill: rgba(76, 120, 168, 0.35); stroke: var(--running); stroke-width: 1; }
         .current-line { stroke: var(--current); stroke-width: 2; pointer-events: none; }
+        .marks:not([hidden]) { display: flex; flex-direction: column; gap: 0.2rem; background: #fce4ec; border-color: #ad1457; }
+        .marks button { text-align: left; background: #fff; }
+        .pointed-line { stroke: #ad1457; stroke-width: 2; stroke-dasharray: 4 3; pointer-events: none; }
+        .pointed-ring { fill: none; stroke: #ad1457; stroke-width: 3; pointer-events: none; }
         .current-ring { fill: none; stroke: var(--current); stroke-width: 2.5; pointer-events: none; }
         #tooltip { position: absolute; z-index: 5; background: #1f2328; color: #fff; padding: 0.35rem 0.55rem;
           border-radius: 4px; font-size: 0.85rem; max-width: 28rem; pointer-events: none; white-space: pre-wrap; }

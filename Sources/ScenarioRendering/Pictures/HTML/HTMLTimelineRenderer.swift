@@ -46,6 +46,7 @@ public enum HTMLTimelineRenderer {
             \(HTMLScriptStrips.source)
             \(HTMLScriptPanels.source)
             \(HTMLScriptStepThrough.source)
+            \(HTMLScriptMarks.source)
             \(HTMLScriptBoot.source)
             })();
             </script>
