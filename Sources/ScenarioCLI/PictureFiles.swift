@@ -1,5 +1,11 @@
 import ScenarioRendering
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The pictures a command draws of one run (`--trace`, `--html`, `--svg`), opened before the
 /// run, as `--timeline` is, so that a path that cannot be written is refused before the run
 /// rather than lost after it. All of them are drawn from one `RunPicture`, made once.
@@ -81,4 +87,26 @@ func standardOutputConflict(_ claims: [(option: String, claims: Bool)]) -> Strin
     let fix = second == "--format json"
         ? "give \(first.dropLast(2)) a file" : "give one of them a file"
     return "\(first) and \(second) would both write to standard output; \(fix)"
+}
+
+/// Two output options naming one file (the same path, or two names of one existing file): each
+/// would truncate what the other wrote, and the run's data would be lost. Standard output (`-`)
+/// is `standardOutputConflict`'s.
+func sameFileConflict(_ outputs: [(option: String, path: String?)]) -> String? {
+    let named = outputs.compactMap { output in output.path.map { (output.option, $0) } }.filter { $0.1 != "-" }
+    for (index, first) in named.enumerated() {
+        for second in named[(index + 1)...] where first.1 == second.1 || sameExistingFile(first.1, second.1) {
+            let names = first.1 == second.1 ? "name the same file, '\(first.1)'" : "name the same file ('\(first.1)' and '\(second.1)')"
+            return "\(first.0) and \(second.0) \(names); each would overwrite the other: give them different files"
+        }
+    }
+    return nil
+}
+
+/// Whether both paths name one existing file (symbolic links followed, hard links included).
+private func sameExistingFile(_ a: String, _ b: String) -> Bool {
+    var first = stat()
+    var second = stat()
+    guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
+    return first.st_dev == second.st_dev && first.st_ino == second.st_ino
 }

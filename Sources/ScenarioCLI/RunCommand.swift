@@ -145,6 +145,9 @@ struct RunCommand: AsyncParsableCommand {
         ]) {
             throw ValidationError(conflict)
         }
+        if let conflict = sameFileConflict([("--timeline", timeline), ("--trace", trace), ("--html", html), ("--svg", svg)]) {
+            throw ValidationError(conflict)
+        }
     }
 
     func run() async throws {

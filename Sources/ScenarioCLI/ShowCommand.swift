@@ -60,6 +60,9 @@ struct ShowCommand: ParsableCommand {
         if let conflict = standardOutputConflict([("--trace -", trace == "-"), ("--html -", html == "-"), ("--svg -", svg == "-")]) {
             throw ValidationError(conflict)
         }
+        if let conflict = sameFileConflict([("--trace", trace), ("--html", html), ("--svg", svg)]) {
+            throw ValidationError(conflict)
+        }
     }
 
     func run() throws {

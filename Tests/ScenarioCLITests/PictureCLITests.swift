@@ -147,3 +147,21 @@ struct PictureCLITests {
         #expect(conflict.stderr.contains("--html - and --svg - would both write to standard output"), "\(conflict.stderr)")
     }
 }
+
+/// Two outputs of one run naming one file would overwrite each other: refused before the run.
+@Suite("Outputs naming one file")
+struct SameOutputFileTests {
+    @Test func twoOptionsNamingOneFileAreRefused() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("tiny.yaml", "scenario: tiny\nworkers:\n  w: [{log: hi}]\n")
+        let same = try runScenario(["run", path, "--html", directory.path("x"), "--svg", directory.path("x")])
+        #expect(same.exited(with: 2))
+        #expect(same.stderr.contains("--html and --svg name the same file"), "\(same.summary)")
+        let target = try directory.write("kept.jsonl", "precious\n")
+        try FileManager.default.createSymbolicLink(atPath: directory.path("link.jsonl"), withDestinationPath: target)
+        let linked = try runScenario(["run", path, "--timeline", target, "--trace", directory.path("link.jsonl")])
+        #expect(linked.exited(with: 2))
+        #expect(linked.stderr.contains("--timeline and --trace name the same file"), "\(linked.summary)")
+        #expect(try directory.read("kept.jsonl") == "precious\n", "nothing was written")
+    }
+}
