@@ -8,7 +8,7 @@
 # `--runtime simulate --seed N` when --seed is given, so that the picture is the same every time.
 # OUTPUT defaults to docs/timeline.png. --steps N opens the page at its N-th event (the page's
 # `#steps=N` fragment presses Next N times), so the picture shows the step-through's highlight.
-# --binary defaults to .build/release/scenario, else .build/debug/scenario.
+# --binary defaults to the newer of .build/release/scenario and .build/debug/scenario.
 #
 # Without INPUT it makes the docs' picture, docs/timeline.png: the tutorial's RLock/semaphore/barrier
 # example, simulated with seed 1, at the moment worker1 acquires the semaphore worker4 released:
@@ -55,8 +55,10 @@ case "$input" in
         page="$input" ;;
     *)
         if [ -z "$binary" ]; then
+            # The newer of the release and debug builds: an old one may not know --html yet.
             for candidate in .build/release/scenario .build/debug/scenario; do
-                [ -x "$candidate" ] && { binary="$candidate"; break; }
+                [ -x "$candidate" ] || continue
+                if [ -z "$binary" ] || [ "$candidate" -nt "$binary" ]; then binary="$candidate"; fi
             done
         fi
         [ -n "$binary" ] && [ -x "$binary" ] || { echo "screenshot.sh: no built scenario binary (swift build, or --binary PATH)" >&2; exit 1; }

@@ -45,6 +45,21 @@ struct BinaryPageBrowserTests {
         #expect(dom.html.contains(#"data-role="status">ok<"#))
     }
 
+    /// A process pool whose task's process dies: the run's error is on the page, and the task's
+    /// lane ends at its `died` event (it is not drawn as running to the end).
+    @Test func thePageOfARunWithADeadProcessSaysSo() throws {
+        let page = Chromium.artefacts.appendingPathComponent("binary-died.html")
+        let status = try BuiltScenario.run([
+            "run", "Tests/ScenarioConformanceTests/Scenarios/process-pool-died.yaml", "--quiet", "--html", page.path,
+        ])
+        #expect(status == 5)
+        let dom = try Self.load(page)
+        #expect(dom.count(role: "lane") == 5)
+        #expect(dom.text(id: "run-error")?.contains("'task-2' failed: the process running it exited with status 3") == true)
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.contains(#""event":"died""#))
+    }
+
     @Test func theSVGOfARealRunRendersWithoutMessages() throws {
         let svg = Chromium.artefacts.appendingPathComponent("binary-04.svg")
         let status = try BuiltScenario.run([
@@ -98,7 +113,8 @@ extension BinaryPageBrowserTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [
-            "scripts/screenshot.sh", "--seed", "1", "--steps", "37", "scenarios/04-rlock-semaphore-barrier.yaml", png.path,
+            "scripts/screenshot.sh", "--binary", try BuiltScenario.binary().path, "--seed", "1", "--steps", "37",
+            "scenarios/04-rlock-semaphore-barrier.yaml", png.path,
         ]
         process.currentDirectoryURL = BuiltScenario.packageRoot
         let printed = Chromium.artefacts.appendingPathComponent("script-scenario.txt")

@@ -80,6 +80,8 @@ extension RunPicture {
         appendDeadlock(to: &out)
         out.append(",\n\"shortened\":")
         out.appendOptionalString(shortened)
+        out.append(",\n\"error\":")
+        out.appendOptionalString(error)
         if !marks.isEmpty {
             out.append(",\n\"marks\":[")
             for (index, mark) in marks.enumerated() {

@@ -74,6 +74,7 @@ extension RunPicture {
         state = outcome?.variables ?? Self.lastWrittenValues(events, objects: objects)
         expectations = outcome?.expectations ?? []
         deadlock = outcome?.deadlock.map { Self.deadlock($0, lanes: lanes) }
+        error = outcome?.error.map { "\($0.location): \($0.message)" }
         shortened = isShort
             ? "events after the first \(GroupedNumber.text(events.count)) are not drawn; \(GroupedNumber.text(total)) in all" : nil
     }

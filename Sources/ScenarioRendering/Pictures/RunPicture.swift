@@ -37,6 +37,8 @@ public struct RunPicture: Sendable {
     public var deadlock: Deadlock?
     /// What was left out, in a sentence; nil when nothing was.
     public var shortened: String?
+    /// The runtime error that ended the run, as `location: message`, or nil.
+    public var error: String?
     /// Events to point out (`scenario diff --html`: the operations of the first divergence);
     /// written as the JSON key `marks` only when there are some.
     public var marks: [Mark] = []

@@ -56,7 +56,7 @@ struct RunPictureBuilder {
         link(event, at: index, lane: lane, object: object, in: events)
         switch event.kind {
         case .submit: enter(lane, .queued, object: object, at: time)
-        case .finish, .stopped: close(lane, at: time)
+        case .finish, .stopped, .died: close(lane, at: time)
         case .block: enter(lane, .blocked, object: object, at: time)
         case .sleep: enter(lane, .sleeping, at: time)
         case .work:
@@ -104,7 +104,7 @@ struct RunPictureBuilder {
     }
 
     private mutating func remember(_ event: Event, at index: Int, lane: Int, object: Int32) {
-        if event.kind == .finish, laneWorkers[lane] >= 0 { enablers[Int(laneWorkers[lane])].done = index }
+        if event.kind == .finish || event.kind == .died, laneWorkers[lane] >= 0 { enablers[Int(laneWorkers[lane])].done = index }
         guard object >= 0 else { return }
         switch event.kind {
         case .release: enablers[Int(object)].release = index

@@ -36,6 +36,30 @@ import Testing
         #expect(picture.events[6].kind == .release && picture.events[7].kind == .acquire)
     }
 
+    /// A task whose pool process died ends its lane at the `died` event, and the picture says
+    /// which error ended the run.
+    @Test func aDiedTaskEndsItsLaneAndTheErrorIsKept() throws {
+        let validated = try #require(FrontEnd.check(Array("""
+            scenario: dies
+            pools:
+              procs: {kind: processes, size: 1}
+            workers:
+              task:
+                pool: procs
+                steps:
+                  - sleep: 1ms
+                  - exit: 7
+              other:
+                - sleep: 20ms
+            """.utf8), path: "dies.yaml").scenario)
+        let report = ThreadsEngine.runBlocking(Compiler.compile(validated, path: "dies.yaml"))
+        let picture = picture(report)
+        let died = try #require(picture.events.firstIndex { $0.kind == .died })
+        let lastSpan = try #require(picture.spans.last { $0.lane == 0 })
+        #expect(lastSpan.to == picture.events[died].seconds, "the lane ends where its process died")
+        #expect(picture.error?.contains("the process running it exited with status 7") == true)
+    }
+
     @Test func holdersAreWhoHeldTheLockWhen() {
         let picture = picture(Fixtures.lockCounter)
         #expect(picture.holders == [

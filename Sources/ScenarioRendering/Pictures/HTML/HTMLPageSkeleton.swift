@@ -8,6 +8,7 @@ enum HTMLPageSkeleton {
           <h1>\(title)</h1>
           <p id="run-facts"></p>
           <p id="shortened" class="notice" hidden></p>
+          <p id="run-error" class="notice" data-role="error" hidden></p>
           <div id="marks" class="notice marks" hidden></div>
           <p id="load-error" class="notice error" hidden></p>
         </header>

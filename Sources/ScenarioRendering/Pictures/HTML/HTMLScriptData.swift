@@ -79,6 +79,7 @@ enum HTMLScriptData {
             expectations: list(data.expectations).filter((x) => x && x.name != null),
             deadlock: data.deadlock && typeof data.deadlock === "object" ? data.deadlock : null,
             shortened: typeof data.shortened === "string" ? data.shortened : null,
+            error: typeof data.error === "string" ? data.error : null,
             marks: list(data.marks).filter((m) => m && validEvent(m.event))
               .map((m) => ({ event: m.event, text: m.text == null ? "" : String(m.text) })),
           };

@@ -24,6 +24,11 @@ enum HTMLScriptPanels {
             .filter(Boolean).map(esc).join(" · ");
           $("run-facts").innerHTML = `<span class="badge ${good ? "ok" : bad ? "bad" : "other"}" data-role="status">`
             + `${esc(run.status)}</span> ${facts}`;
+          if (run.error) {
+            const note = $("run-error");
+            note.textContent = "Error: " + run.error;
+            note.hidden = false;
+          }
           if (run.shortened) {
             const note = $("shortened");
             note.textContent = "Shortened: " + run.shortened;
