@@ -136,7 +136,7 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
         #expect(Set(object.keys) == [
             "picture", "scenario", "file", "runtime", "executor", "status", "duration", "lanes", "objects", "events",
-            "spans", "links", "holders", "levels", "state", "expectations", "deadlock", "shortened",
+            "spans", "links", "holders", "levels", "state", "expectations", "deadlock", "shortened", "error",
         ])
         #expect(object["picture"] as? Int == 1)
         #expect(object["file"] as? String == "demo.yaml")
