@@ -40,6 +40,15 @@ struct RunCommand: AsyncParsableCommand {
             waiting for the GIL. It works on threads, async --executor pool and simulate (virtual \
             time); the async loop executor already runs one task at a time, so it refuses it.
 
+            POOLS:
+            A worker with 'pool: P' is a task submitted to P at the start; at most P's size run at once. \
+            A thread pool's tasks run on threads of the pool's own. A process pool's tasks ('kind: \
+            processes') run in child processes (this binary started again), each with its own copy of \
+            the variables: their writes never reach the parent, the summary shows each process's copy, \
+            and their events carry the process's pid in the timeline. Their futures complete, and \
+            their on_done runs, in the parent. A child that dies fails its task and is replaced; no \
+            child outlives the run. Under simulate the processes are isolated copies with virtual ids.
+
             EXAMPLES:
               scenario run scenarios/02-lock-counter.yaml
               scenario run scenarios/06-async-gather.yaml --runtime async
@@ -47,6 +56,7 @@ struct RunCommand: AsyncParsableCommand {
               scenario run scenarios/11-lost-update.yaml --runtime simulate --seed 3
               scenario run scenarios/09-dining-philosophers.yaml --runtime simulate --strategy pct --depth 2
               scenario run scenarios/08-lock-order-deadlock.yaml --format json
+              scenario run scenarios/18-process-pool.yaml
               scenario run scenarios/01-sleeping-worker.yaml --speed 10
               scenario run scenarios/10-bounded-buffer.yaml --timeline run.jsonl
               scenario run scenarios/04-rlock-semaphore-barrier.yaml --trace run.trace.json
