@@ -52,7 +52,7 @@ package final class ChildProcessRunner: ProcessTaskRunner {
         guard let slot = slots.withLock({ slots in slots.first { $0.image === task.image } }) else {
             preconditionFailure("a task was started in a process the runner did not start")
         }
-        slot.current.withLock { $0 = (task, whenDone) }
+        slot.current.withLock { $0 = RunningTask(task: task, whenDone: whenDone) }
         // A child that died already: its reader reports it, with this task.
         _ = slot.child.withLock { $0.send(.run(instance: task.instance, start: task.start, end: task.end)) }
     }
@@ -147,7 +147,7 @@ private final class SlotProcess: Sendable {
     let image: ProcessImage
     let child: Mutex<ChildProcess>
     let reader: Mutex<ReaderState>
-    let current = Mutex<(task: RemoteTask, whenDone: @Sendable (RemoteOutcome) -> Void)?>(nil)
+    let current = Mutex<RunningTask?>(nil)
 
     /// `@unchecked Sendable`: the line reader's buffer and the thread handle are only used by the
     /// slot's reading thread and, once it was joined or before it started, by `stopAll`/`startProcesses`.
@@ -162,10 +162,19 @@ private final class SlotProcess: Sendable {
         self.reader = Mutex(ReaderState(lines: reader, thread: nil))
     }
 
-    func takeCurrent() -> (task: RemoteTask, whenDone: @Sendable (RemoteOutcome) -> Void)? {
+    func takeCurrent() -> RunningTask? {
         current.withLock { current in
             defer { current = nil }
             return current
         }
     }
+}
+
+/// The task a slot's child runs now, and whom to tell how it ended. A struct, not a tuple: a
+/// closure in a tuple held by a `Mutex` was re-wrapped in a pair of reabstraction thunks at every
+/// `withLock` that read it (the relay of each event), so that calling it after a few thousand
+/// events overflowed the reading thread's stack; a struct's closure field is stored as it is.
+private struct RunningTask: Sendable {
+    let task: RemoteTask
+    let whenDone: @Sendable (RemoteOutcome) -> Void
 }
