@@ -30,4 +30,28 @@ struct ProcessPoolTryoutTests {
         let logs = try directory.read("run.jsonl").split(separator: "\n").filter { $0.contains("\"event\":\"log\"") }
         #expect(logs.count == 20000)
     }
+
+    /// `scenario process-worker` typed by hand, its standard input a terminal or a pipe that
+    /// stays open (not the run's socket): it says what it is for and ends, rather than wait
+    /// for the run's first line forever.
+    @Test func theWorkerCommandTypedByHandExplainsItselfAndEnds() throws {
+        let process = Process()
+        process.executableURL = try ScenarioBinary.require()
+        process.arguments = ["process-worker"]
+        let input = Pipe()  // its write end stays open until the test ends: no end of file
+        let errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
+        try process.run()
+        let endedInTime = finished.wait(timeout: .now() + 60) == .success
+        if !endedInTime { process.terminate() }
+        try #require(endedInTime, "scenario process-worker waited forever for a run that will never talk to it")
+        let printed = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 2)
+        #expect(printed.contains("is not for use by hand. Run the scenario instead: scenario run FILE"), "\(printed)")
+        try input.fileHandleForWriting.close()
+    }
 }
