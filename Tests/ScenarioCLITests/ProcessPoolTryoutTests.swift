@@ -54,4 +54,35 @@ struct ProcessPoolTryoutTests {
         #expect(printed.contains("is not for use by hand. Run the scenario instead: scenario run FILE"), "\(printed)")
         try input.fileHandleForWriting.close()
     }
+
+    /// Too few file descriptors for a pool of 64: the run fails before it begins, and says what
+    /// to do about it.
+    @Test func aPoolTheSystemCannotStartSaysWhyAndWhatToDo() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("wide.yaml", """
+            scenario: More processes than open files
+            variables:
+              calls: 0
+            pools:
+              procs: {kind: processes, size: 64}
+            workers:
+              task:
+                count: 100
+                pool: procs
+                steps:
+                  - increment: calls
+            """)
+        let binary = try ScenarioBinary.require()
+        let run = try runScenario(
+            ["-c", "ulimit -n 24 && exec \"$0\" run \"$1\" --color never", binary.path, path],
+            executable: URL(fileURLWithPath: "/bin/sh"))
+        #expect(run.exited(with: 5), "\(run.summary)")
+        #expect(run.stdout.contains(
+            "runtime error: cannot start a process of pool 'procs': cannot make a socket pair (Too many open files); "
+                + "each process of a pool takes one of the run's open files, and the run may open 24: "
+                + "raise the limit (ulimit -n) or make the pool smaller (its size:)"), "\(run.summary)")
+        // Nothing ran: no task was submitted or started, and no process that never started is listed.
+        #expect(!run.stdout.contains("submit procs") && !run.stdout.contains("start procs"), "\(run.summary)")
+        #expect(!run.stdout.contains("(pid 0)"), "\(run.summary)")
+    }
 }
