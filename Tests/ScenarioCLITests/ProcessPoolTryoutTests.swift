@@ -85,4 +85,28 @@ struct ProcessPoolTryoutTests {
         #expect(!run.stdout.contains("submit procs") && !run.stdout.contains("start procs"), "\(run.summary)")
         #expect(!run.stdout.contains("(pid 0)"), "\(run.summary)")
     }
+
+    /// A task's `result:` that divides by zero in its child process is reported at the
+    /// `result:`, and the message calls it that, not a step.
+    @Test func aResultThatFailsInTheChildIsReportedAtTheResult() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("zero.yaml", """
+            scenario: A result that divides by zero
+            variables:
+              zero: 0
+            pools:
+              procs: {kind: processes, size: 1}
+            workers:
+              task:
+                pool: procs
+                result: "{10 / zero}"
+                steps:
+                  - log: "working"
+            """)
+        let run = try runScenario(["run", path, "--quiet", "--color", "never"])
+        #expect(run.exited(with: 5), "\(run.summary)")
+        #expect(run.stdout.contains(
+            "zero.yaml:9:13: runtime error: 'task' divides by zero evaluating '{10 / zero}' in its 'result'\n"),
+            "\(run.summary)")
+    }
 }
