@@ -63,6 +63,9 @@ extension RunCommand {
     /// What runs the tasks of process pools in real child processes: this binary, started again.
     static func processRunners(path: String, source: String) -> (@Sendable () -> any ProcessTaskRunner)? {
         guard let executable = SelfExecutable.path else { return nil }
-        return { ChildProcessRunner(executable: executable, path: path, source: source) }
+        // The running binary itself, even if its file is replaced (`swift build`) or removed
+        // during the run: a process started to replace one that died must be the same build.
+        let launchPath: String? = access("/proc/self/exe", X_OK) == 0 ? "/proc/self/exe" : nil
+        return { ChildProcessRunner(executable: executable, launchPath: launchPath, path: path, source: source) }
     }
 }

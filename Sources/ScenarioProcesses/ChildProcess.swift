@@ -22,8 +22,10 @@ final class ChildProcess: Sendable {
         self.socket = socket
     }
 
-    /// Starts `executable process-worker`; a message saying why not, on failure.
-    static func spawn(executable: String) -> Result<ChildProcess, SpawnFailure> {
+    /// Starts `executable process-worker`, from the file at `launchPath` when there is one (the
+    /// name in messages and in the child's `argv[0]` stays `executable`); a message saying why
+    /// not, on failure.
+    static func spawn(executable: String, launchPath: String? = nil) -> Result<ChildProcess, SpawnFailure> {
         var pair: [Int32] = [-1, -1]
         guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &pair) == 0 else {
             let code = errno
@@ -56,7 +58,7 @@ final class ChildProcess: Sendable {
         argv.append(nil)
         defer { for argument in argv { free(argument) } }
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        let status = posix_spawn(&pid, launchPath ?? executable, &actions, &attributes, argv, environ)
         close(pair[1])
         guard status == 0 else {
             close(pair[0])

@@ -9,6 +9,7 @@ import Synchronization
 /// needs it; `stopAll` kills them all and waits for them, so none outlives the run.
 package final class ChildProcessRunner: ProcessTaskRunner {
     private let executable: String
+    private let launchPath: String?
     private let path: String
     private let source: String
     private let slots = Mutex<[SlotProcess]>([])
@@ -16,9 +17,13 @@ package final class ChildProcessRunner: ProcessTaskRunner {
 
     /// - Parameters:
     ///   - executable: the `scenario` binary, started as `executable process-worker`.
+    ///   - launchPath: where to start it from, if not `executable`: `/proc/self/exe` for the
+    ///     running binary itself, which stays the same file even when `executable` is rebuilt or
+    ///     removed while the run goes on (a replacement child must be the same build).
     ///   - path, source: the scenario file's name and text, which each child compiles again.
-    package init(executable: String, path: String, source: String) {
+    package init(executable: String, launchPath: String? = nil, path: String, source: String) {
         self.executable = executable
+        self.launchPath = launchPath
         self.path = path
         self.source = source
     }
@@ -119,7 +124,7 @@ package final class ChildProcessRunner: ProcessTaskRunner {
     /// Starts a child and waits for it to say it is ready.
     private func startChild() -> Result<(ChildProcess, PipeLineReader), SpawnFailure> {
         let child: ChildProcess
-        switch ChildProcess.spawn(executable: executable) {
+        switch ChildProcess.spawn(executable: executable, launchPath: launchPath) {
         case .failure(let failure): return .failure(failure)
         case .success(let started): child = started
         }
