@@ -9,11 +9,14 @@ import Glibc
 /// the hidden worker command typed by hand, and what a failing task reports.
 @Suite("Process pools: a user's try-out")
 struct ProcessPoolTryoutTests {
-    /// A task whose child sends back thousands of events: the run relays every one of them.
+    /// A task whose child sends back thousands of events: the run relays every one of them (and
+    /// the summary speaks of one process in the singular).
     @Test func aTaskThatLogsThousandsOfLinesRunsToItsEnd() throws {
         let directory = try TemporaryDirectory()
         let path = try directory.write("chatty.yaml", """
             scenario: A chatty process
+            variables:
+              lines: 0
             pools:
               procs: {kind: processes, size: 1}
             workers:
@@ -27,6 +30,7 @@ struct ProcessPoolTryoutTests {
             """)
         let run = try runScenario(["run", path, "--quiet", "--timeline", directory.path("run.jsonl")])
         #expect(run.exited(with: 0), "\(run.summary)")
+        #expect(run.stdout.contains("procs: 1 process, with its own copy of the variables"), "\(run.summary)")
         let logs = try directory.read("run.jsonl").split(separator: "\n").filter { $0.contains("\"event\":\"log\"") }
         #expect(logs.count == 20000)
     }
