@@ -1,5 +1,6 @@
 import ScenarioCompiler
 import ScenarioRuntime
+import Synchronization
 
 /// Runs a scenario with one Swift `Task` per worker instance. Every blocking step is a
 /// suspension built on the same state machines as the threads engine — `acquire`, `get`, `put`,
@@ -44,14 +45,19 @@ public enum AsyncEngine {
             // run in that order once it starts, as asyncio runs the tasks that gather made.
             Task(executorPreference: loop) {
                 await shared.gate?.wait()
+                // The run failed before it began (`begin`): no instance runs, as none started.
+                guard shared.runs.load(ordering: .acquiring) else {
+                    shared.finished.arrive()
+                    return
+                }
                 await runInstance(
                     Interpreter(context: shared.context, instance: instance), parker: shared.parkers[instance],
                     sleeper: shared.sleeper)
                 shared.finished.arrive()
             }
         }
-        session.begin()
-        var ran = true
+        var ran = session.begin()
+        shared.runs.store(ran, ordering: .releasing)
         if let loop, !loop.start() {
             ran = false
             session.failToStart("the system refused to start the event loop's thread")
@@ -98,6 +104,8 @@ private final class SharedByTasks: Sendable {
     let sleeper: any Sleeper
     let gate: AsyncGate?
     let finished: Countdown
+    /// False when the run failed before it began; set before the loop or the gate lets any task run.
+    let runs = Atomic<Bool>(true)
 
     init(context: RunContext, parkers: [AsyncParker], sleeper: any Sleeper, gate: AsyncGate?, finished: Countdown) {
         self.context = context

@@ -20,6 +20,15 @@ struct ProcessWorkerCommand: ParsableCommand {
         shouldDisplay: false)
 
     func run() throws {
+        // The run always hands its child a socket. Anything else is a person (or a script) who
+        // found the command: at a terminal it would wait for the run's first line forever.
+        guard Self.standardInputIsASocket else {
+            Console.standard.err(
+                "scenario: error: 'scenario process-worker' is how 'scenario run' starts each process of a process pool "
+                    + "(pools: {NAME: {kind: processes}}); it talks to the run over a socket on its standard input "
+                    + "and is not for use by hand. Run the scenario instead: scenario run FILE\n")
+            throw ExitStatus.invalid.exitCode
+        }
         let status = ProcessWorker.serve { path, source in
             // The run validated the same text already; no limit of instances applies twice.
             let checked = FrontEnd.check(Array(source.utf8), path: path, options: ValidationOptions(maxInstances: .max))
@@ -29,6 +38,14 @@ struct ProcessWorkerCommand: ParsableCommand {
             return .success(Compiler.compile(scenario, path: path))
         }
         throw ExitCode(status)
+    }
+}
+
+extension ProcessWorkerCommand {
+    /// Whether standard input is a socket, as the run's end of the socket pair is.
+    static var standardInputIsASocket: Bool {
+        var status = stat()
+        return fstat(STDIN_FILENO, &status) == 0 && status.st_mode & S_IFMT == S_IFSOCK
     }
 }
 
@@ -46,6 +63,9 @@ extension RunCommand {
     /// What runs the tasks of process pools in real child processes: this binary, started again.
     static func processRunners(path: String, source: String, speed: Double) -> (@Sendable () -> any ProcessTaskRunner)? {
         guard let executable = SelfExecutable.path else { return nil }
-        return { ChildProcessRunner(executable: executable, path: path, source: source, speed: speed) }
+        // The running binary itself, even if its file is replaced (`swift build`) or removed
+        // during the run: a process started to replace one that died must be the same build.
+        let launchPath: String? = access("/proc/self/exe", X_OK) == 0 ? "/proc/self/exe" : nil
+        return { ChildProcessRunner(executable: executable, launchPath: launchPath, path: path, source: source, speed: speed) }
     }
 }

@@ -22,11 +22,14 @@ final class ChildProcess: Sendable {
         self.socket = socket
     }
 
-    /// Starts `executable process-worker`; a message saying why not, on failure.
-    static func spawn(executable: String) -> Result<ChildProcess, SpawnFailure> {
+    /// Starts `executable process-worker`, from the file at `launchPath` when there is one (the
+    /// name in messages and in the child's `argv[0]` stays `executable`); a message saying why
+    /// not, on failure.
+    static func spawn(executable: String, launchPath: String? = nil) -> Result<ChildProcess, SpawnFailure> {
         var pair: [Int32] = [-1, -1]
         guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &pair) == 0 else {
-            return .failure(SpawnFailure("cannot make a socket pair (\(String(cString: strerror(errno))))"))
+            let code = errno
+            return .failure(SpawnFailure("cannot make a socket pair (\(String(cString: strerror(code))))" + SpawnFailure.advice(code)))
         }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -55,11 +58,11 @@ final class ChildProcess: Sendable {
         argv.append(nil)
         defer { for argument in argv { free(argument) } }
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        let status = posix_spawn(&pid, launchPath ?? executable, &actions, &attributes, argv, environ)
         close(pair[1])
         guard status == 0 else {
             close(pair[0])
-            return .failure(SpawnFailure("cannot start \(executable) (\(String(cString: strerror(status))))"))
+            return .failure(SpawnFailure("cannot start \(executable) (\(String(cString: strerror(status))))" + SpawnFailure.advice(status)))
         }
         return .success(ChildProcess(pid: pid, socket: pair[0]))
     }
@@ -101,4 +104,30 @@ final class ChildProcess: Sendable {
 struct SpawnFailure: Error {
     let message: String
     init(_ message: String) { self.message = message }
+
+    /// What a user can do when the system refuses a pool process for the reason `code` (an
+    /// errno), beginning with "; "; empty when there is nothing to say.
+    static func advice(_ code: Int32) -> String {
+        switch code {
+        case EMFILE:
+            "; each process of a pool takes one of the run's open files, and the run may open "
+                + "\(limit(Int32(RLIMIT_NOFILE.rawValue))): raise the limit (ulimit -n) or make the pool smaller (its size:)"
+        case ENFILE:
+            "; the system has as many files open as it allows: make the pool smaller (its size:) or try again later"
+        case EAGAIN:
+            "; the system allows no more processes for this user (ulimit -u: \(limit(Int32(__RLIMIT_NPROC.rawValue)))): "
+                + "make the pool smaller (its size:) or end other processes"
+        case ENOMEM:
+            "; the system is out of memory: make the pool smaller (its size:)"
+        default:
+            ""
+        }
+    }
+
+    /// The soft limit of `resource`, as `ulimit` shows it.
+    private static func limit(_ resource: Int32) -> String {
+        var value = rlimit()
+        guard getrlimit(resource, &value) == 0 else { return "a limited number" }
+        return value.rlim_cur == rlim_t.max ? "unlimited" : "\(value.rlim_cur)"  // RLIM_INFINITY
+    }
 }

@@ -9,6 +9,7 @@ import Synchronization
 /// needs it; `stopAll` kills them all and waits for them, so none outlives the run.
 package final class ChildProcessRunner: ProcessTaskRunner {
     private let executable: String
+    private let launchPath: String?
     private let path: String
     private let source: String
     private let speed: Double
@@ -17,10 +18,14 @@ package final class ChildProcessRunner: ProcessTaskRunner {
 
     /// - Parameters:
     ///   - executable: the `scenario` binary, started as `executable process-worker`.
+    ///   - launchPath: where to start it from, if not `executable`: `/proc/self/exe` for the
+    ///     running binary itself, which stays the same file even when `executable` is rebuilt or
+    ///     removed while the run goes on (a replacement child must be the same build).
     ///   - path, source: the scenario file's name and text, which each child compiles again.
     ///   - speed: the run's `--speed`.
-    package init(executable: String, path: String, source: String, speed: Double) {
+    package init(executable: String, launchPath: String? = nil, path: String, source: String, speed: Double) {
         self.executable = executable
+        self.launchPath = launchPath
         self.path = path
         self.source = source
         self.speed = speed
@@ -55,7 +60,7 @@ package final class ChildProcessRunner: ProcessTaskRunner {
         guard let slot = slots.withLock({ slots in slots.first { $0.image === task.image } }) else {
             preconditionFailure("a task was started in a process the runner did not start")
         }
-        slot.current.withLock { $0 = (task, whenDone) }
+        slot.current.withLock { $0 = RunningTask(task: task, whenDone: whenDone) }
         // A child that died already: its reader reports it, with this task.
         _ = slot.child.withLock { $0.send(.run(instance: task.instance, start: task.start, end: task.end)) }
     }
@@ -122,7 +127,7 @@ package final class ChildProcessRunner: ProcessTaskRunner {
     /// Starts a child and waits for it to say it is ready.
     private func startChild() -> Result<(ChildProcess, PipeLineReader), SpawnFailure> {
         let child: ChildProcess
-        switch ChildProcess.spawn(executable: executable) {
+        switch ChildProcess.spawn(executable: executable, launchPath: launchPath) {
         case .failure(let failure): return .failure(failure)
         case .success(let started): child = started
         }
@@ -150,7 +155,7 @@ private final class SlotProcess: Sendable {
     let image: ProcessImage
     let child: Mutex<ChildProcess>
     let reader: Mutex<ReaderState>
-    let current = Mutex<(task: RemoteTask, whenDone: @Sendable (RemoteOutcome) -> Void)?>(nil)
+    let current = Mutex<RunningTask?>(nil)
 
     /// `@unchecked Sendable`: the line reader's buffer and the thread handle are only used by the
     /// slot's reading thread and, once it was joined or before it started, by `stopAll`/`startProcesses`.
@@ -165,10 +170,19 @@ private final class SlotProcess: Sendable {
         self.reader = Mutex(ReaderState(lines: reader, thread: nil))
     }
 
-    func takeCurrent() -> (task: RemoteTask, whenDone: @Sendable (RemoteOutcome) -> Void)? {
+    func takeCurrent() -> RunningTask? {
         current.withLock { current in
             defer { current = nil }
             return current
         }
     }
+}
+
+/// The task a slot's child runs now, and whom to tell how it ended. A struct, not a tuple: a
+/// closure in a tuple held by a `Mutex` was re-wrapped in a pair of reabstraction thunks at every
+/// `withLock` that read it (the relay of each event), so that calling it after a few thousand
+/// events overflowed the reading thread's stack; a struct's closure field is stored as it is.
+private struct RunningTask: Sendable {
+    let task: RemoteTask
+    let whenDone: @Sendable (RemoteOutcome) -> Void
 }

@@ -43,7 +43,8 @@ public struct TextSummaryRenderer: Sendable {
         let head = String(pool.summary.dropFirst(5))
         guard let processes = pool.processes else { return [head] }
         guard processes.contains(where: { !$0.variables.isEmpty }) else { return [head] }
-        return [head + ", each with its own copy of the variables (the state above is the parent's):"]
+        let copies = processes.count == 1 ? "with its own copy" : "each with its own copy"
+        return [head + ", \(copies) of the variables (the state above is the parent's):"]
             + processes.map { process in
                 "  executor-\(process.slot) (pid \(process.pid)): "
                     + process.variables.map { "\(clean($0.name)) = \($0.value)" }.joined(separator: ", ")

@@ -78,7 +78,8 @@ extension ReportBuilder {
             var info = PoolInfo(name: object.name, size: PoolSize.resolved(size), sizeIsCores: size == nil)
             if case .pool(_, true) = object.kind {
                 info.processes = (1...info.size).compactMap { slot in
-                    guard let image = context.processes.image(pool: id, slot: slot) else { return nil }
+                    // A process that never started (the run failed before it began) has no copy to show.
+                    guard let image = context.processes.image(pool: id, slot: slot), image.pid != 0 else { return nil }
                     let variables = image.values.map { NamedValue(name: scenario.objects[$0.object].name, value: $0.value) }
                     return ProcessCopy(slot: slot, pid: Int(image.pid), variables: variables)
                 }

@@ -66,8 +66,13 @@ extension ScenarioParser {
         }
         let text = scalar.text
         guard scalar.isPlain else {
+            // Removing the quotes would not help a reference: unquoted, `{i}` is a YAML map.
+            let isReference = text.hasPrefix("{") && text.hasSuffix("}")
             error("\(what) must be an integer, but \"\(text.elided)\" is quoted, which makes it text; "
-                + "remove the quotes", at: node.location)
+                + (isReference
+                    ? "a '{…}' reference or expression is computed only in the 'by' of increment and decrement, the 'to' "
+                        + "of set, the count of repeat and a worker's 'result'; write a plain integer here"
+                    : "remove the quotes"), at: node.location)
             return nil
         }
         if let tag = node.tag, tag != Self.integerTag {

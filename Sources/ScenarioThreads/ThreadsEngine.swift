@@ -54,22 +54,23 @@ public enum ThreadsEngine {
             }
             threads.append(thread)
         }
-        session.begin()
+        let began = session.begin()
         if let startFailure {
             // The run fails as a whole (no instance is to blame), and none of its instances runs:
             // some of them alone would be a different scenario, and a timeline where instances
             // that never existed are `stopped` would be wrong.
             session.failToStart(startFailure)
-        } else {
+        } else if began {
             context.queuePooledTasks()
         }
-        gate.open(run: startFailure == nil)
+        let runs = startFailure == nil && began
+        gate.open(run: runs)
 
         let outcome = session.waitForOutcome()
         // The outcome set `stopping`; wake every instance so that the blocked and sleeping ones see it.
         for parker in parkers { parker.unpark() }
         for thread in threads { thread.join() }
-        return session.end(outcome: outcome, ran: startFailure == nil, runtime: name)
+        return session.end(outcome: outcome, ran: runs, runtime: name)
     }
 
     /// One thread of a pool, as a `ThreadPoolExecutor` thread: it runs the task its slot holds

@@ -15,6 +15,10 @@ struct IntegerTests {
     static let badIntegers: [BadInteger] = [
         BadInteger(written: "\"3\"", fragment: "must be an integer, but \"3\" is quoted, which makes it text; remove the quotes"),
         BadInteger(written: "'3'", fragment: "is quoted, which makes it text"),
+        // Removing the quotes of a reference makes it a YAML map: the message said to all the same.
+        BadInteger(written: "\"{i * 2}\"", fragment: "must be an integer, but \"{i * 2}\" is quoted, which makes it text; "
+            + "a '{…}' reference or expression is computed only in the 'by' of increment and decrement, the 'to' of set, "
+            + "the count of repeat and a worker's 'result'; write a plain integer here"),
         BadInteger(written: "017", fragment: "'017' has a leading zero, which YAML 1.1 reads as octal"),
         BadInteger(written: "-017", fragment: "'-017' has a leading zero, which YAML 1.1 reads as octal"),
         // grammar.md says "an optional '-' and digits"; '+5' was accepted all the same.

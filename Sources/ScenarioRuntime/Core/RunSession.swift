@@ -55,30 +55,39 @@ package final class RunSession: Sendable {
     static let windowChunks = 8
 
     /// Starts the clock, the time-out, the live timeline and Ctrl-C handling. Call once, right
-    /// before the instances start.
-    package func begin() {
+    /// before the instances start. False when the run failed as a whole before it began (a
+    /// pool's processes could not be started): then no instance may run, and `end` must be told
+    /// that none ran.
+    @discardableResult
+    package func begin() -> Bool {
         // Before the clock starts: starting a pool's processes takes a while, and is not the run's.
-        startProcesses()
+        let began = startProcesses()
         context.recorder.origin = context.clock.now
         // Every pooled instance is submitted at the start, in declaration order, as a loop of
         // `executor.submit` calls would: before any of them can start.
-        for (instance, info) in context.scenario.instances.enumerated() {
+        for (instance, info) in context.scenario.instances.enumerated() where began {
             if let pool = info.pool { context.recorder.record(instance: instance, .submit, object: pool) }
         }
         context.monitor.setDeadline(monotonicNanoseconds() + Int64(min(options.timeout, 1e9) * 1e9))
         started.withLock { $0 = monotonicNanoseconds() }
         streamer?.start()
+        return began
     }
 
     /// Starts the processes of the run's process pools: real child processes through the runner,
-    /// or virtual ones (the simulator's, and a run without a runner).
-    private func startProcesses() {
-        guard !context.processes.isEmpty else { return }
+    /// or virtual ones (the simulator's, and a run without a runner). False when they could not
+    /// be started (the run has failed).
+    private func startProcesses() -> Bool {
+        guard !context.processes.isEmpty else { return true }
         if let runner = context.processRunner {
-            if let problem = runner.startProcesses(for: context) { failToStart(problem) }
+            if let problem = runner.startProcesses(for: context) {
+                failToStart(problem)
+                return false
+            }
         } else if !context.singleStep {
             for image in context.processes.all { context.processes.start(image) }
         }
+        return true
     }
 
     /// Fails the run as a whole, before any instance ran (no instance is to blame).

@@ -102,6 +102,7 @@ extension Operation {
         case .loopStart: "'repeat' count"
         case .log: "'log' step"
         case .put: "'put' step"
+        case .complete: "'result'"
         default: "step"
         }
     }
