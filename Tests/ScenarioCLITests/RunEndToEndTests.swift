@@ -47,9 +47,12 @@ struct RunEndToEndTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
         #expect(names.count >= 12)
         for name in names {
-            let run = try launch(["run", folder.appendingPathComponent(name).path, "--speed", "50", "--quiet",
-                                  "--timeout", "30", "--color", "never"])
-            #expect(run.exited(with: 0), "\(name): \(run.summary)")
+            let path = folder.appendingPathComponent(name).path
+            let run = try launch(["run", path, "--speed", "50", "--quiet", "--timeout", "30", "--color", "never"])
+            // An example about lost updates may lose one on real threads: its expectation may fail
+            // (exit 1), as its `# conformance: outcome-dependent` line says.
+            let mayFail = try String(contentsOfFile: path, encoding: .utf8).contains("# conformance: outcome-dependent")
+            #expect(run.exited(with: 0) || (mayFail && run.exited(with: 1)), "\(name): \(run.summary)")
         }
     }
 

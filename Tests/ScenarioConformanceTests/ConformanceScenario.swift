@@ -48,7 +48,6 @@ struct ConformanceScenario: Sendable, CustomTestStringConvertible {
         "10-bounded-buffer.yaml": ["conformance: interleaving"],
         "11-lost-update.yaml": ["conformance: schedule-dependent"],  // lost updates, or none on the loop
         "12-reentrant-lock.yaml": ["conformance: interleaving"],
-        "15-lost-update-odds.yaml": ["conformance: outcome-dependent"],  // the point of the example
         "16-pool-futures.yaml": ["conformance: timing"],  // which task finishes first, and in which slot
     ]
 
