@@ -14,9 +14,11 @@ struct ExampleScenarioRunTests {
         let url = packageRoot.appendingPathComponent("scenarios").appendingPathComponent(name)
         let text = try String(contentsOf: url, encoding: .utf8)
         let report = try runScenario(text, path: "scenarios/\(name)", speed: 50, timeout: 30)
-        #expect(report.status == .ok, "\(report.brief)")
+        // An example about lost updates may lose one on real threads, as its comment says.
+        let mayFail = text.contains("# conformance: outcome-dependent")
+        #expect(report.status == .ok || (mayFail && report.status == .expectationFailed), "\(report.brief)")
         #expect(report.error == nil)
-        for expectation in report.expectations {
+        for expectation in report.expectations where !mayFail {
             #expect(expectation.ok, "\(expectation.variable): expected \(expectation.expected), got \(expectation.actual)")
         }
         let expectsDeadlock = report.expectations.contains { $0.isDeadlock && $0.expected == 1 }
