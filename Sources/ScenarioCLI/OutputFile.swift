@@ -174,7 +174,8 @@ struct OutputFileError: Error, Equatable {
     var message: String? {
         switch reason {
         case .isInput(let input):
-            return "\(path): error: cannot write \(purpose) over the scenario file \(input) itself; give another path"
+            // The scenario, a `--replay` timeline or a file `diff`/`show` reads.
+            return "\(path): error: cannot write \(purpose) over \(input), a file this command reads; give another path"
         case .cannotOpen(let code):
             return "\(path): error: cannot open \(purpose): \(systemErrorText(code))"
         case .cannotWrite(let code):

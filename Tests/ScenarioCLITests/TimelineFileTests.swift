@@ -190,7 +190,7 @@ struct TimelineFileTests {
         let run = try setup.run(["--timeline", path])
         #expect(run.exited(with: 2), "\(run.summary)")
         #expect(
-            run.stderr == "\(path): error: cannot write the timeline file over the scenario file \(setup.scenario) itself; give another path\n",
+            run.stderr == "\(path): error: cannot write the timeline file over \(setup.scenario), a file this command reads; give another path\n",
             "\(run.summary)")
         #expect(run.stdout.isEmpty, "the scenario must not have run: \(run.summary)")
         #expect(try setup.directory.read("counter.yaml") == Self.scenario)
