@@ -58,6 +58,12 @@ struct BinaryPageBrowserTests {
         #expect(dom.text(id: "run-error")?.contains("'task-2' failed: the process running it exited with status 3") == true)
         let html = try String(contentsOf: page, encoding: .utf8)
         #expect(html.contains(#""event":"died""#))
+        // Stepping to a task's step in its process says which process took it: the first event
+        // with a pid (the picture's events are one a line, in order, each with its "seq").
+        let eventLines = html.split(separator: "\n").filter { $0.contains(#""seq":"#) && $0.contains(#""lane":"#) }
+        let first = try #require(eventLines.firstIndex { $0.contains(#""pid":"#) })
+        let stepped = try Self.load(page, fragment: "#steps=\(first + 1)")
+        #expect(stepped.text(id: "current-event")?.contains("in process ") == true, "\(stepped.text(id: "current-event") ?? "")")
     }
 
     @Test func theSVGOfARealRunRendersWithoutMessages() throws {

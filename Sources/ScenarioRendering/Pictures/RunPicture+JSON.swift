@@ -126,6 +126,11 @@ extension RunPicture {
             }
             out.append(",\"line\":")
             out.appendOptionalInt(event.stepLine)
+            if event.pid != 0 {
+                // A step of a process pool's task, in its own process.
+                out.append(",\"pid\":")
+                out.appendInt(Int(event.pid))
+            }
             out.append("}")
         }
     }

@@ -47,7 +47,8 @@ enum HTMLScriptData {
           const events = list(data.events).filter((e) => e && typeof e === "object").map((e, i) => ({
             seq: num(e.seq, i), t: num(e.t, 0), lane: validLane(e.lane) ? e.lane : -1,
             event: String(e.event || "event"), object: e.object == null ? null : String(e.object),
-            value: e.value === undefined ? null : e.value, line: Number.isInteger(e.line) ? e.line : null }));
+            value: e.value === undefined ? null : e.value, line: Number.isInteger(e.line) ? e.line : null,
+            pid: Number.isInteger(e.pid) ? e.pid : null }));
           const spans = list(data.spans).filter((s) => s && validLane(s.lane)).map((s, k) => ({
             k, lane: s.lane, state: STATES.includes(s.state) ? s.state : "running",
             from: num(s.from, 0), to: Math.max(num(s.from, 0), num(s.to, 0)),

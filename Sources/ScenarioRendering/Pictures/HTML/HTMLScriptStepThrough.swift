@@ -40,8 +40,9 @@ enum HTMLScriptStepThrough {
         }
 
         function whereOf(e) {
-          if (e.line === null) return "";
-          return run.file ? `${run.file}:${e.line}` : `line ${e.line}`;
+          const process = e.pid === null ? "" : `in process ${e.pid}`;
+          if (e.line === null) return process;
+          return (run.file ? `${run.file}:${e.line}` : `line ${e.line}`) + (process ? ", " + process : "");
         }
 
         /** Why an event could happen (the arrows into it) and what it let happen (the arrows out). */
