@@ -234,23 +234,37 @@ struct ProcessPoolCLITests {
         for pid in pids { #expect(!Self.exists(pid), "process \(pid) outlived the run") }
     }
 
-    @Test func aChildKilledFromOutsideFailsItsTaskWithTheSignal() throws {
-        let executable = try ScenarioBinary.require()
-        let directory = try TemporaryDirectory()
-        let path = try directory.write("victim.yaml", """
-            scenario: A process killed from outside
-            pools:
-              procs: {kind: processes, size: 1}
-            workers:
-              task:
-                count: 2
-                pool: procs
-                steps:
-                  - log: "task {i} in {pid}"
-                  - repeat: "{2 - i}"
-                    do:
-                      - sleep: 1h
-            """)
+    /// Two tasks on a pool of one process: the first logs its pid and sleeps an hour (until it
+    /// is killed), the second logs its pid and ends.
+    static let victim = """
+        scenario: A process killed from outside
+        pools:
+          procs: {kind: processes, size: 1}
+        workers:
+          task:
+            count: 2
+            pool: procs
+            steps:
+              - log: "task {i} in {pid}"
+              - repeat: "{2 - i}"
+                do:
+                  - sleep: 1h
+        """
+
+    /// What a run of `victim` did when its first task's process was killed from outside.
+    struct KilledRun {
+        var pid: Int
+        var status: Int32
+        var timeline: String
+        var summary: String
+    }
+
+    /// Runs `victim` with `executable`, its timeline streamed to a pipe; once task 1's log names
+    /// its process, calls `beforeKill`, kills that process with SIGKILL, and waits for the run.
+    static func killFirstTask(
+        executable: URL, directory: TemporaryDirectory, beforeKill: () throws -> Void = {}
+    ) throws -> KilledRun {
+        let path = try directory.write("victim.yaml", victim)
         let process = Process()
         process.executableURL = executable
         // The timeline streams to standard output, the summary goes to standard error.
@@ -261,7 +275,6 @@ struct ProcessPoolCLITests {
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: summary))
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        // The first task's log names its process.
         var text = ""
         var victim: Int?
         while victim == nil {
@@ -273,18 +286,23 @@ struct ProcessPoolCLITests {
             }
         }
         let pid = try #require(victim, "\(text.suffix(2000))")
+        try beforeKill()
         kill(pid_t(pid), SIGKILL)
         text += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 5)
-        let printed = try directory.read("summary.txt")
-        #expect(printed.contains("'task-1' failed: the process running it was killed by signal 9 (SIGKILL)"), "\(printed)")
-        #expect(printed.contains("task-1: failed"), "\(printed)")
+        return KilledRun(pid: pid, status: process.terminationStatus, timeline: text, summary: try directory.read("summary.txt"))
+    }
+
+    @Test func aChildKilledFromOutsideFailsItsTaskWithTheSignal() throws {
+        let directory = try TemporaryDirectory()
+        let run = try Self.killFirstTask(executable: try ScenarioBinary.require(), directory: directory)
+        #expect(run.status == 5)
+        #expect(run.summary.contains("'task-1' failed: the process running it was killed by signal 9 (SIGKILL)"), "\(run.summary)")
+        #expect(run.summary.contains("task-1: failed"), "\(run.summary)")
         // The second task ran in the new process that took the dead one's place.
-        let events = try Self.events(text)
+        let events = try Self.events(run.timeline)
         let second = events.first { $0["worker"] as? String == "task-2" && $0["event"] as? String == "log" }
         let replacement = try #require(second?["pid"] as? Int)
-        #expect(replacement != pid)
-
+        #expect(replacement != run.pid)
     }
 }

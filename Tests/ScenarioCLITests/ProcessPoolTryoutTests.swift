@@ -120,46 +120,11 @@ struct ProcessPoolTryoutTests {
         let directory = try TemporaryDirectory()
         let copy = directory.path("scenario-copy")
         try FileManager.default.copyItem(atPath: try ScenarioBinary.require().path, toPath: copy)
-        let path = try directory.write("victim.yaml", """
-            scenario: A process killed after its binary was removed
-            pools:
-              procs: {kind: processes, size: 1}
-            workers:
-              task:
-                count: 2
-                pool: procs
-                steps:
-                  - log: "task {i} in {pid}"
-                  - repeat: "{2 - i}"
-                    do:
-                      - sleep: 1h
-            """)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: copy)
-        process.arguments = ["run", path, "--timeline", "-", "--color", "never", "--timeout", "60"]
-        let output = Pipe()
-        process.standardOutput = output
-        let summary = try directory.write("summary.txt", "")
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: summary))
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        var text = ""
-        var victim: Int?
-        while victim == nil {
-            let data = output.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            text += String(decoding: data, as: UTF8.self)
-            for line in text.split(separator: "\n") where line.contains("task 1 in ") {
-                victim = (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["pid"] as? Int
-            }
+        let run = try ProcessPoolCLITests.killFirstTask(executable: URL(fileURLWithPath: copy), directory: directory) {
+            try FileManager.default.removeItem(atPath: copy)
         }
-        let pid = try #require(victim, "\(text.suffix(2000))")
-        try FileManager.default.removeItem(atPath: copy)
-        kill(pid_t(pid), SIGKILL)
-        text += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        let printed = try directory.read("summary.txt")
-        #expect(process.terminationStatus == 5, "\(printed)")
+        let printed = run.summary, text = run.timeline
+        #expect(run.status == 5, "\(printed)")
         #expect(printed.contains("'task-1' failed: the process running it was killed by signal 9 (SIGKILL)"), "\(printed)")
         #expect(!printed.contains("could not be started"), "\(printed)")
         #expect(text.contains("task 2 in "), "the second task ran in the replacement: \(text.suffix(2000))")
