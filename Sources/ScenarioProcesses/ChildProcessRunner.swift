@@ -32,17 +32,37 @@ package final class ChildProcessRunner: ProcessTaskRunner {
     }
 
     package func startProcesses(for context: RunContext) -> String? {
-        var started: [SlotProcess] = []
-        for image in context.processes.all {
-            switch startChild() {
-            case .failure(let failure):
-                for slot in started { slot.child.withLock { $0.kill() } }
-                for slot in started { slot.child.withLock { _ = $0.reap() } }
-                return "cannot start a process of pool '\(context.scenario.objects[image.pool].name)': \(failure.message)"
-            case .success(let (child, reader)):
-                context.processes.start(image, pid: child.pid)
-                started.append(SlotProcess(image: image, child: child, reader: reader))
+        // Every child is started before any is waited for, so that they start up (and compile
+        // the scenario) side by side: a pool of 64 takes a fraction of 64 start-ups.
+        let images = context.processes.all
+        var launched: [ChildProcess] = []
+        var failure: (image: ProcessImage, message: String)?
+        for image in images {
+            switch launch() {
+            case .failure(let problem): failure = (image, problem.message)
+            case .success(let child): launched.append(child)
             }
+            if failure != nil { break }
+        }
+        var started: [SlotProcess] = []
+        if failure == nil {
+            for (index, (image, child)) in zip(images, launched).enumerated() {
+                switch awaitReady(child) {
+                case .failure(let problem):
+                    failure = (image, problem.message)
+                    launched.remove(at: index)  // ended and reaped already
+                case .success(let reader):
+                    context.processes.start(image, pid: child.pid)
+                    started.append(SlotProcess(image: image, child: child, reader: reader))
+                }
+                if failure != nil { break }
+            }
+        }
+        if let failure {
+            // The other children started so far (ready or not) end with the failed start.
+            for child in launched { child.kill() }
+            for child in launched { _ = child.reap() }
+            return "cannot start a process of pool '\(context.scenario.objects[failure.image.pool].name)': \(failure.message)"
         }
         slots.withLock { $0 = started }
         for slot in started {
@@ -126,17 +146,28 @@ package final class ChildProcessRunner: ProcessTaskRunner {
 
     /// Starts a child and waits for it to say it is ready.
     private func startChild() -> Result<(ChildProcess, PipeLineReader), SpawnFailure> {
-        let child: ChildProcess
-        switch ChildProcess.spawn(executable: executable, launchPath: launchPath) {
-        case .failure(let failure): return .failure(failure)
-        case .success(let started): child = started
+        launch().flatMap { child in awaitReady(child).map { (child, $0) } }
+    }
+
+    /// Starts a child and introduces the scenario to it.
+    private func launch() -> Result<ChildProcess, SpawnFailure> {
+        ChildProcess.spawn(executable: executable, launchPath: launchPath).flatMap { child in
+            if child.send(.hello(version: ProcessMessage.version, speed: speed, path: path, source: source)) {
+                return .success(child)
+            }
+            child.kill()
+            let how = child.reap()
+            return .failure(SpawnFailure("\(executable) process-worker \(how) before it read the scenario"))
         }
+    }
+
+    /// Waits for a launched child to say it is ready; the reader that goes on reading it.
+    /// A child that does not is ended (and reaped) here.
+    private func awaitReady(_ child: ChildProcess) -> Result<PipeLineReader, SpawnFailure> {
         var reader = PipeLineReader(descriptor: child.socket)
-        let answer = child.send(.hello(version: ProcessMessage.version, speed: speed, path: path, source: source))
-            ? reader.next().flatMap(ProcessMessage.init(line:)) : nil
-        switch answer {
+        switch reader.next().flatMap(ProcessMessage.init(line:)) {
         case .ready(let version, _) where version == ProcessMessage.version:
-            return .success((child, reader))
+            return .success(reader)
         case .fatal(let message):
             child.kill()
             _ = child.reap()
