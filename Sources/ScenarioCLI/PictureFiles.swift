@@ -35,7 +35,7 @@ struct PictureFiles {
         func draw(_ picture: RunPicture) -> [UInt8] {
             switch self {
             case .trace: ChromeTrace.json(picture)
-            case .html: HTMLTimelineRenderer.render(pictureJSON: picture.json(forHTML: true), title: picture.pageTitle)
+            case .html: HTMLTimelineRenderer.render(pictureJSON: picture.json(), title: picture.pageTitle)
             case .svg: SVGTimelineRenderer.render(picture)
             }
         }

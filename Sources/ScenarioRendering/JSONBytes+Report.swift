@@ -6,13 +6,19 @@ extension JSONBytes {
     mutating func appendExpectation(_ result: ExpectationResult) {
         append("{\"variable\":")
         appendString(result.variable)
+        appendExpectationOutcome(result)
+        append("}")
+    }
+
+    /// `,"expected":…,"actual":…,"ok":…` (booleans for the deadlock entry), shared by the report
+    /// and the picture.
+    mutating func appendExpectationOutcome(_ result: ExpectationResult) {
         append(",\"expected\":")
         if result.isDeadlock { appendBool(result.expected != 0) } else { appendInt(result.expected) }
         append(",\"actual\":")
         if result.isDeadlock { appendBool(result.actual != 0) } else { appendInt(result.actual) }
         append(",\"ok\":")
         appendBool(result.ok)
-        append("}")
     }
 
     /// `{"name":…,"status":…,"worker":…,"index":…,"daemon":…}`, plus `waiting_for` when known.

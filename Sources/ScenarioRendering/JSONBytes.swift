@@ -29,6 +29,20 @@ struct JSONBytes {
         bytes.append(byte)
     }
 
+    /// `items` as the elements of a JSON array whose brackets the caller writes: each after
+    /// `lead` (`"\n"` puts one element a line), with commas between, written by `element`.
+    mutating func appendElements<Items: Sequence>(
+        _ items: Items, lead: StaticString = "", element: (Items.Element, inout JSONBytes) -> Void
+    ) {
+        var first = true
+        for item in items {
+            if !first { append(",") }
+            first = false
+            append(lead)
+            element(item, &self)
+        }
+    }
+
     mutating func appendBool(_ value: Bool) {
         append(value ? "true" : "false")
     }

@@ -4,9 +4,8 @@ extension RunPicture {
     /// The picture as one JSON document (picture-format.md), UTF-8. Written by hand, as the
     /// timeline is: a picture has up to `defaultEventLimit` events, and `JSONEncoder` would take
     /// a second over them. One event, span, link or holder per line.
-    /// - Parameter forHTML: escape `<` as `\u003c` (it occurs only inside strings), so that the
-    ///   document can sit inside a `<script>` element of a page.
-    public func json(forHTML: Bool = false) -> [UInt8] {
+    /// (`HTMLTimelineRenderer` makes it safe inside the page's `<script>` element.)
+    public func json() -> [UInt8] {
         var out = JSONBytes(capacity: 64 + events.count * 96 + spans.count * 64)
         out.append("{\"picture\":")
         out.appendInt(Self.version)
@@ -23,16 +22,16 @@ extension RunPicture {
         out.append(",\"duration\":")
         out.appendSeconds(duration)
         out.append(",\n\"lanes\":[")
-        for (index, lane) in lanes.enumerated() {
-            out.append(index == 0 ? "\n{\"name\":" : ",\n{\"name\":")
+        out.appendElements(lanes, lead: "\n") { lane, out in
+            out.append("{\"name\":")
             out.appendString(lane.name)
             out.append(",\"worker\":")
             out.appendString(lane.worker)
             out.append("}")
         }
         out.append("],\n\"objects\":[")
-        for (index, object) in objects.enumerated() {
-            out.append(index == 0 ? "\n{\"name\":" : ",\n{\"name\":")
+        out.appendElements(objects, lead: "\n") { object, out in
+            out.append("{\"name\":")
             out.appendString(object.name)
             out.append(",\"kind\":")
             out.appendString(object.kind)
@@ -43,8 +42,8 @@ extension RunPicture {
         out.append("],\n\"spans\":[")
         appendSpans(to: &out)
         out.append("],\n\"links\":[")
-        for (index, link) in links.enumerated() {
-            out.append(index == 0 ? "\n{\"from\":" : ",\n{\"from\":")
+        out.appendElements(links, lead: "\n") { link, out in
+            out.append("{\"from\":")
             out.appendInt(link.from)
             out.append(",\"to\":")
             out.appendInt(link.to)
@@ -53,8 +52,8 @@ extension RunPicture {
             out.append("}")
         }
         out.append("],\n\"holders\":[")
-        for (index, holder) in holders.enumerated() {
-            out.append(index == 0 ? "\n{\"object\":" : ",\n{\"object\":")
+        out.appendElements(holders, lead: "\n") { holder, out in
+            out.append("{\"object\":")
             out.appendString(holder.object)
             out.append(",\"lane\":")
             out.appendInt(holder.lane)
@@ -67,8 +66,8 @@ extension RunPicture {
         out.append("],\n\"levels\":[")
         appendLevels(to: &out)
         out.append("],\n\"state\":[")
-        for (index, entry) in state.enumerated() {
-            out.append(index == 0 ? "{\"name\":" : ",{\"name\":")
+        out.appendElements(state) { entry, out in
+            out.append("{\"name\":")
             out.appendString(entry.name)
             out.append(",\"value\":")
             out.appendInt(entry.value)
@@ -84,8 +83,8 @@ extension RunPicture {
         out.appendOptionalString(error)
         if !marks.isEmpty {
             out.append(",\n\"marks\":[")
-            for (index, mark) in marks.enumerated() {
-                out.append(index == 0 ? "{\"event\":" : ",{\"event\":")
+            out.appendElements(marks) { mark, out in
+                out.append("{\"event\":")
                 out.appendInt(mark.event)
                 out.append(",\"text\":")
                 out.appendString(mark.text)
@@ -94,21 +93,15 @@ extension RunPicture {
             out.append("]")
         }
         out.append("}\n")
-        guard forHTML else { return out.bytes }
-        var escaped: [UInt8] = []
-        escaped.reserveCapacity(out.bytes.count)
-        for byte in out.bytes {
-            if byte == UInt8(ascii: "<") { escaped.append(contentsOf: Array("\\u003c".utf8)) } else { escaped.append(byte) }
-        }
-        return escaped
+        return out.bytes
     }
 
     private func appendEvents(to out: inout JSONBytes) {
         // Each name escaped once, not once per event.
         let objectNames = objects.map { JSONBytes.quoted($0.name) }
         let kindNames = Dictionary(uniqueKeysWithValues: EventKind.allCases.map { ($0, JSONBytes.quoted($0.rawValue)) })
-        for (index, event) in events.enumerated() {
-            out.append(index == 0 ? "\n{\"seq\":" : ",\n{\"seq\":")
+        out.appendElements(events, lead: "\n") { event, out in
+            out.append("{\"seq\":")
             out.appendInt(event.seq)
             out.append(",\"t\":")
             out.appendSeconds(nanoseconds: event.nanoseconds)
@@ -136,8 +129,8 @@ extension RunPicture {
     }
 
     private func appendSpans(to out: inout JSONBytes) {
-        for (index, span) in spans.enumerated() {
-            out.append(index == 0 ? "\n{\"lane\":" : ",\n{\"lane\":")
+        out.appendElements(spans, lead: "\n") { span, out in
+            out.append("{\"lane\":")
             out.appendInt(span.lane)
             out.append(",\"state\":\"")
             out.append(Array(span.state.rawValue.utf8))
@@ -152,14 +145,14 @@ extension RunPicture {
     }
 
     private func appendLevels(to out: inout JSONBytes) {
-        for (index, level) in levels.enumerated() {
-            out.append(index == 0 ? "\n{\"object\":" : ",\n{\"object\":")
+        out.appendElements(levels, lead: "\n") { level, out in
+            out.append("{\"object\":")
             out.appendString(level.object)
             out.append(",\"kind\":")
             out.appendString(level.kind)
             out.append(",\"points\":[")
-            for (position, point) in level.points.enumerated() {
-                out.append(position == 0 ? "[" : ",[")
+            out.appendElements(level.points) { point, out in
+                out.append("[")
                 out.appendSeconds(point.time)
                 out.append(",")
                 out.appendInt(point.level)
@@ -170,15 +163,10 @@ extension RunPicture {
     }
 
     private func appendExpectations(to out: inout JSONBytes) {
-        for (index, result) in expectations.enumerated() {
-            out.append(index == 0 ? "{\"name\":" : ",{\"name\":")
+        out.appendElements(expectations) { result, out in
+            out.append("{\"name\":")
             out.appendString(result.isDeadlock ? "deadlock" : result.variable)
-            out.append(",\"expected\":")
-            if result.isDeadlock { out.appendBool(result.expected != 0) } else { out.appendInt(result.expected) }
-            out.append(",\"actual\":")
-            if result.isDeadlock { out.appendBool(result.actual != 0) } else { out.appendInt(result.actual) }
-            out.append(",\"ok\":")
-            out.appendBool(result.ok)
+            out.appendExpectationOutcome(result)
             out.append("}")
         }
     }
@@ -188,8 +176,8 @@ extension RunPicture {
         out.append("{\"text\":")
         out.appendString(deadlock.text)
         out.append(",\"cycle\":[")
-        for (index, entry) in deadlock.cycle.enumerated() {
-            out.append(index == 0 ? "{\"lane\":" : ",{\"lane\":")
+        out.appendElements(deadlock.cycle) { entry, out in
+            out.append("{\"lane\":")
             out.appendInt(entry.lane)
             out.append(",\"holds\":")
             out.appendStrings(entry.holds)

@@ -148,12 +148,13 @@ import Testing
         #expect(expectations.first?["ok"] as? Bool == true)
     }
 
-    @Test func forHTMLNoLessThanSignIsLeft() {
+    @Test func inThePageNoLessThanSignOfTheDataIsLeft() {
         var report = Fixtures.lockCounter
         report.scenario = "</script><b>"
-        let bytes = picture(report).json(forHTML: true)
-        #expect(!bytes.contains(UInt8(ascii: "<")))
-        #expect(String(decoding: bytes, as: UTF8.self).contains(#""\u003c/script>\u003cb>""#))
+        let page = String(decoding: HTMLTimelineRenderer.render(pictureJSON: picture(report).json(), title: "t"), as: UTF8.self)
+        let data = page.components(separatedBy: #"id="run-data">"#).dropFirst().first?.components(separatedBy: "</script>").first ?? ""
+        #expect(!data.isEmpty && !data.contains("<"))
+        #expect(data.contains(#""\u003c/script\u003e\u003cb\u003e""#))
     }
 
     @Test func aTimelineFileAloneGivesTheSamePictureWithoutTheOutcome() throws {

@@ -1,22 +1,5 @@
-/// Escaping for the two places where run text meets HTML: element text and the embedded JSON.
+/// The embedded JSON made safe inside the page's `<script>` element (element text: `MarkupText`).
 enum HTMLEscaping {
-    /// `text` safe as element text or inside a double-quoted attribute.
-    static func text(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.unicodeScalars.append(character)
-            }
-        }
-        return escaped
-    }
-
     /// Appends `json` with `<`, `>` and `&` written as JSON escapes (`\u003c` …).
     ///
     /// Byte by byte is enough: these are ASCII, and in UTF-8 an ASCII byte is never part of a longer

@@ -15,7 +15,7 @@ public enum HTMLTimelineRenderer {
         var page: [UInt8] = []
         page.reserveCapacity(pictureJSON.count + 64 * 1024)
         func add(_ text: String) { page.append(contentsOf: text.utf8) }
-        let escapedTitle = HTMLEscaping.text(title)
+        let escapedTitle = MarkupText.escaped(title)
         add("""
             <!DOCTYPE html>
             <html lang="en">

@@ -2,31 +2,6 @@
 /// notation of our own, so that the same picture gives the same bytes on every machine (no
 /// locale, no shortest-representation formatting that differs between platforms).
 enum SVGText {
-    /// `text` safe as XML element text or inside a double-quoted attribute. Characters XML 1.0
-    /// does not allow at all (control characters other than tab, newline and return) become
-    /// U+FFFD, so that a log line holding one still gives a well-formed file.
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            case "\t", "\n", "\r": result += " "
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    result += "\u{FFFD}"
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result
-    }
-
     /// `text` cut to `limit` characters, with `…` when cut.
     static func cut(_ text: String, to limit: Int) -> String {
         guard text.count > limit else { return text }

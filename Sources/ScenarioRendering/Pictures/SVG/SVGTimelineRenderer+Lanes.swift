@@ -19,10 +19,10 @@ extension SVGCanvas {
         add(#"<rect x="0" y=""#, SVGText.px(top), #"" width=""#, SVGText.px(width), #"" height=""#,
             SVGText.px(Self.laneHeight), #"" fill=""#, band, #""/>"#)
         add(#"<text x="6" y=""#, SVGText.px(top + 13), #"" font-weight="bold" fill='#1f2328'>"#,
-            SVGText.escaped(SVGText.cut(name, to: 24) + (stuck ? " ⚠" : "")), "</text>")
+            MarkupText.escaped(SVGText.cut(name, to: 24) + (stuck ? " ⚠" : "")), "</text>")
         if worker != name || stuck {
             add(#"<text x="6" y=""#, SVGText.px(top + 24), #"" font-size="10" fill='#59636e'>"#,
-                SVGText.escaped(worker != name ? SVGText.cut(worker, to: 26) : "deadlocked"), "</text>")
+                MarkupText.escaped(worker != name ? SVGText.cut(worker, to: 26) : "deadlocked"), "</text>")
         }
         add(#"<g clip-path="url(#plot)">"#)
         let spans = laneSpans[lane].map { index in
@@ -37,7 +37,7 @@ extension SVGCanvas {
             if span.state == .blocked, let object = span.object, x1 - x0 > 40 {
                 let fit = Int((x1 - x0 - 6) / 6)
                 bars.append(#"<text x="\#(SVGText.px(x0 + 3))" y="\#(SVGText.px(barTop + 12))" font-size="10" fill='#ffffff'>"#
-                    + SVGText.escaped(SVGText.cut("waits for " + object, to: max(1, fit))) + "</text>")
+                    + MarkupText.escaped(SVGText.cut("waits for " + object, to: max(1, fit))) + "</text>")
             }
         }, narrow: { key, x0, x1 in
             bars.append(Self.rect(x0, barTop, x1 - x0, Self.barHeight, Self.stateColours[Self.stateOrder[key]] ?? "#4c78a8"))

@@ -27,7 +27,7 @@ extension SVGCanvas {
         for line in lines.prefix(40) {
             y += 15
             add(#"<text x="8" y=""#, SVGText.px(y), #"" font-size="12" fill=""#, line.colour, #"">"#,
-                SVGText.escaped(SVGText.cut(line.text, to: Int(width / 6.5))), "</text>")
+                MarkupText.escaped(SVGText.cut(line.text, to: Int(width / 6.5))), "</text>")
         }
         return y
     }
@@ -60,7 +60,7 @@ extension SVGCanvas {
         for (n, entry) in entries.enumerated() {
             let x = 8 + Double(n % perRow) * columnWidth, y = top + Double(n / perRow) * 18
             add(#"<g transform="translate("#, SVGText.px(x), " ", SVGText.px(y), #")">"#, entry.swatch,
-                #"<text x="28" y="10">"#, SVGText.escaped(entry.words), "</text></g>")
+                #"<text x="28" y="10">"#, MarkupText.escaped(entry.words), "</text></g>")
         }
         add("</g>")
         return top + Double((entries.count + perRow - 1) / perRow) * 18

@@ -13,9 +13,9 @@ extension SVGCanvas {
             let top = stripTops[n], height = Double(strip.rows.count) * Self.stripRowHeight
             add(Self.rect(0, top - 2, width, height + 4, "#f6f8fa"))
             add(#"<text x="6" y=""#, SVGText.px(top + 11), #"" font-weight="bold" fill='#1f2328'>"#,
-                SVGText.escaped(SVGText.cut(strip.name, to: 18)), "</text>")
+                MarkupText.escaped(SVGText.cut(strip.name, to: 18)), "</text>")
             add(#"<text x=""#, SVGText.px(Self.labelWidth - 8), #"" y=""#, SVGText.px(top + 11),
-                #"" text-anchor="end" font-size="10" fill='#59636e'>"#, SVGText.escaped(strip.kind), "</text>")
+                #"" text-anchor="end" font-size="10" fill='#59636e'>"#, MarkupText.escaped(strip.kind), "</text>")
             add(#"<g clip-path="url(#plot)">"#)
             var parts: [String] = []
             for (r, row) in strip.rows.enumerated() {
@@ -31,7 +31,7 @@ extension SVGCanvas {
                     let name = picture.lanes.indices.contains(holder.lane) ? picture.lanes[holder.lane].name : ""
                     if x1 - x0 > Double(name.count) * 6 + 6 {
                         parts.append(#"<text x="\#(SVGText.px(x0 + 3))" y="\#(SVGText.px(y + 10))" font-size="10" fill="\#(colours.ink)">"#
-                            + SVGText.escaped(name) + "</text>")
+                            + MarkupText.escaped(name) + "</text>")
                     }
                 }, narrow: { lane, x0, x1 in
                     parts.append(Self.rect(x0, y, x1 - x0, Self.stripRowHeight - 2, Self.palette[lane % Self.palette.count].fill))
@@ -49,9 +49,9 @@ extension SVGCanvas {
             let what = level.kind == "semaphore" ? "permits in use" : "size"
             add(Self.rect(0, top, width, Self.levelHeight, "#f6f8fa"))
             add(#"<text x="6" y=""#, SVGText.px(top + 14), #"" font-weight="bold" fill='#1f2328'>"#,
-                SVGText.escaped(SVGText.cut(level.object, to: 24)), "</text>")
+                MarkupText.escaped(SVGText.cut(level.object, to: 24)), "</text>")
             add(#"<text x="6" y=""#, SVGText.px(top + 28), #"" font-size="10" fill='#59636e'>"#,
-                SVGText.escaped("\(what), at most \(SVGText.count(most))"), "</text>")
+                MarkupText.escaped("\(what), at most \(SVGText.count(most))"), "</text>")
             add(#"<path clip-path="url(#plot)" fill='#4c78a8' fill-opacity="0.35" stroke='#4c78a8' stroke-width="1" d=""#,
                 levelPath(level.points, most: most, base: base), #""/>"#)
         }

@@ -100,7 +100,7 @@ struct SVGCanvas {
             <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" width="\(w)" height="\(h)" viewBox="0 0 \(w) \(h)" \
             font-family="\(Self.font)" font-size="11" role="img">
-            <title>\(SVGText.escaped(picture.pageTitle))</title>
+            <title>\(MarkupText.escaped(picture.pageTitle))</title>
             <defs><clipPath id="plot"><rect x="\(SVGText.px(plotLeft))" y="0" width="\(SVGText.px(plotWidth))" \
             height="\(h)"/></clipPath><marker id="head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" \
             markerHeight="6" orient="auto"><path d="M0 0L10 5L0 10Z" fill='#263238'/></marker></defs>
@@ -118,10 +118,10 @@ struct SVGCanvas {
 
     private mutating func drawHeader() {
         add(#"<text x="8" y="24" font-size="18" font-weight="bold" fill='#1f2328'>"#,
-            SVGText.escaped(picture.pageTitle), "</text>")
+            MarkupText.escaped(picture.pageTitle), "</text>")
         let good = picture.status == "ok", bad = ["deadlock", "failed", "error"].contains(picture.status)
         let badge = good ? "#2e7d32" : bad ? "#c62828" : "#6d4c41"
-        let status = SVGText.escaped(picture.status)
+        let status = MarkupText.escaped(picture.status)
         let badgeWidth = Double(picture.status.count) * 7 + 12
         add(#"<rect x="8" y="33" width=""#, SVGText.px(badgeWidth), #"" height="16" rx="8" fill=""#, badge, #""/>"#,
             #"<text x=""#, SVGText.px(8 + badgeWidth / 2), #"" y="45" text-anchor="middle" font-weight="bold" fill='#ffffff'>"#,
@@ -133,9 +133,9 @@ struct SVGCanvas {
         facts += ["\(SVGText.count(picture.lanes.count)) instances", "\(SVGText.count(picture.events.count)) events",
                   SVGText.duration(picture.duration)]
         add(#"<text x=""#, SVGText.px(16 + badgeWidth), #"" y="45" fill='#59636e'>"#,
-            SVGText.escaped(facts.filter { !$0.isEmpty }.joined(separator: " · ")), "</text>")
+            MarkupText.escaped(facts.filter { !$0.isEmpty }.joined(separator: " · ")), "</text>")
         if let shortened = picture.shortened {
-            add(#"<text x="8" y="66" fill='#8a6d00'>Shortened: "#, SVGText.escaped(shortened), "</text>")
+            add(#"<text x="8" y="66" fill='#8a6d00'>Shortened: "#, MarkupText.escaped(shortened), "</text>")
         }
     }
 
@@ -156,7 +156,7 @@ struct SVGCanvas {
             let tickX = x(Double(n) * step)
             if tickX + 60 < width {
                 add(#"<text x=""#, SVGText.px(tickX + 3), #"" y=""#, SVGText.px(top + Self.axisHeight - 10), #"">"#,
-                    SVGText.escaped(SVGText.tick(Double(n) * step, step: step)), "</text>")
+                    MarkupText.escaped(SVGText.tick(Double(n) * step, step: step)), "</text>")
             }
             n += 1
         }
