@@ -100,6 +100,24 @@ final class OutputFile {
         try flush(whole: false)
     }
 
+    /// Writes `bytes` (when given) and closes the file: the first failure of either, or nil.
+    func finish(writing bytes: [UInt8]?) -> OutputFileError? {
+        var failure: OutputFileError?
+        if let bytes {
+            do throws(OutputFileError) {
+                try write(bytes)
+            } catch {
+                failure = error
+            }
+        }
+        do throws(OutputFileError) {
+            try close()
+        } catch {
+            failure = failure ?? error
+        }
+        return failure
+    }
+
     /// Writes what is buffered and closes the file (standard output stays open). Reports the
     /// first failure of the file, including one that only closing reveals (a full disk over NFS).
     func close() throws(OutputFileError) {

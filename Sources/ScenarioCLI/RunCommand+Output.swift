@@ -113,18 +113,9 @@ final class TimelineStream: @unchecked Sendable {
     /// when it worked, or when standard output (`-`) failed, which the command reports as it ends.
     func close(report: RunReport) -> String? {
         lock.withLock {
-            if failure == nil {
-                do throws(OutputFileError) {
-                    try output.write(TimelineTrailer.line(for: report))
-                } catch {
-                    failure = error
-                }
-            }
-            do throws(OutputFileError) {
-                try output.close()
-            } catch {
-                failure = failure ?? error
-            }
+            // After a failure, only the close is tried: the file says nothing more.
+            let trailer = failure == nil ? TimelineTrailer.line(for: report) : nil
+            failure = failure ?? output.finish(writing: trailer)
             return failure?.message ?? nil
         }
     }

@@ -21,18 +21,7 @@ extension RunCommand {
 enum TraceOutput {
     /// Writes the bytes and closes the file; the message to print when that failed.
     static func write(_ bytes: [UInt8], to output: OutputFile) -> String? {
-        var failure: OutputFileError?
-        do throws(OutputFileError) {
-            try output.write(bytes)
-        } catch {
-            failure = error
-        }
-        do throws(OutputFileError) {
-            try output.close()
-        } catch {
-            failure = failure ?? error
-        }
-        return failure?.message ?? nil
+        output.finish(writing: bytes)?.message ?? nil
     }
 }
 

@@ -43,6 +43,19 @@ struct JSONBytes {
         }
     }
 
+    /// `,"scenario":…,"file":…,"runtime":…,"executor":…`: which run a timeline header or a
+    /// picture comes from.
+    mutating func appendRunNames(scenario: String, file: String, runtime: String, executor: String?) {
+        append(",\"scenario\":")
+        appendString(scenario)
+        append(",\"file\":")
+        appendString(file)
+        append(",\"runtime\":")
+        appendString(runtime)
+        append(",\"executor\":")
+        appendOptionalString(executor)
+    }
+
     mutating func appendBool(_ value: Bool) {
         append(value ? "true" : "false")
     }
