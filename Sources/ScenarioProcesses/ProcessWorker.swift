@@ -82,7 +82,7 @@ package enum ProcessWorker {
                 if result.failed {
                     reportFailure(context, channel: channel)
                 } else {
-                    let values = context.processes.ownVariables(context)
+                    let values = context.variableValues
                     channel.send(.done(result: result.value, variables: values))
                 }
                 return

@@ -65,9 +65,14 @@ package final class RunContext: Sendable {
         self.clock = clock
         self.speed = speed
         self.processes = ProcessTable(scenario: scenario, objects: objects, store: recorder.store, virtualIDs: singleStep)
-        if singleStep {
-            // Virtual processes start with the run, in pool and slot order: the same ids every time.
-            for image in processes.all { processes.start(image) }
+    }
+
+    /// The values of the run's own variables, in object order (a pool's child process sends its
+    /// own so).
+    package var variableValues: [Int] {
+        scenario.objects.indices.compactMap { id in
+            guard case .variable(let cell) = objects.objects[id] else { return nil }
+            return cell.load()
         }
     }
 

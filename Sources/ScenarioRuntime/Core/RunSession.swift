@@ -75,17 +75,18 @@ package final class RunSession: Sendable {
     }
 
     /// Starts the processes of the run's process pools: real child processes through the runner,
-    /// or virtual ones (the simulator's, and a run without a runner). False when they could not
-    /// be started (the run has failed).
+    /// or virtual ones (the simulator's, and a run without a runner), in pool and slot order, so
+    /// that their ids are the same every time. False when they could not be started (the run has
+    /// failed).
     private func startProcesses() -> Bool {
         guard !context.processes.isEmpty else { return true }
-        if let runner = context.processRunner {
-            if let problem = runner.startProcesses(for: context) {
-                failToStart(problem)
-                return false
-            }
-        } else if !context.singleStep {
+        guard let runner = context.processRunner else {
             for image in context.processes.all { context.processes.start(image) }
+            return true
+        }
+        if let problem = runner.startProcesses(for: context) {
+            failToStart(problem)
+            return false
         }
         return true
     }

@@ -14,15 +14,12 @@ import Darwin
 package final class ProcessTable: Sendable {
     /// By pool object ID, the images of slots 1…size (index 0 is slot 1); empty for thread pools.
     private let images: [Int: [ProcessImage]]
-    /// Whether ids are virtual (the simulator).
-    let virtualIDs: Bool
     /// The id of the run's own process.
     package let ownPID: Int32
     private let nextVirtualPID = Atomic<Int32>(2)
     private let store: EventStore
 
     init(scenario: CompiledScenario, objects: RuntimeObjects, store: EventStore, virtualIDs: Bool) {
-        self.virtualIDs = virtualIDs
         self.store = store
         ownPID = virtualIDs ? 1 : Int32(getpid())
         var images: [Int: [ProcessImage]] = [:]
@@ -54,15 +51,5 @@ package final class ProcessTable: Sendable {
         guard let number = store.number(process: id) else { return false }
         image.reborn(pid: id, number: number)
         return true
-    }
-}
-
-extension ProcessTable {
-    /// The values of the run's own variables, in object order (a child process sends its own so).
-    package func ownVariables(_ context: RunContext) -> [Int] {
-        context.scenario.objects.indices.compactMap { id in
-            guard case .variable(let cell) = context.objects.objects[id] else { return nil }
-            return cell.load()
-        }
     }
 }
