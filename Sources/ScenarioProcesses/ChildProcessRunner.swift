@@ -188,8 +188,9 @@ private final class SlotProcess: Sendable {
     let reader: Mutex<ReaderState>
     let current = Mutex<RunningTask?>(nil)
 
-    /// `@unchecked Sendable`: the line reader's buffer and the thread handle are only used by the
-    /// slot's reading thread and, once it was joined or before it started, by `stopAll`/`startProcesses`.
+    /// `@unchecked Sendable` is safe here because the line reader's buffer and the thread handle
+    /// are only used by the slot's reading thread and, before it started or once it was joined,
+    /// by `startProcesses`/`stopAll`; the `Mutex` around it orders those uses.
     struct ReaderState: @unchecked Sendable {
         var lines: PipeLineReader
         var thread: OSThread?

@@ -112,11 +112,8 @@ package struct SpawnMessage: Error {
 }
 
 /// The child's end of the pipe: events go out as they are recorded (the interpreter records on
-/// this process's one thread), the rest when the serving loop says.
-///
-/// `@unchecked Sendable`: the run records events on the thread that serves, the only thread that
-/// writes here; the mutex is for the `exit` path, which flushes from that same thread too.
-private final class Channel: RecordObserver, @unchecked Sendable {
+/// this process's one thread), the rest when the serving loop says. Its one field is a mutex.
+private final class Channel: RecordObserver, Sendable {
     private let writer: Mutex<PipeWriter>
 
     init(writer: PipeWriter) { self.writer = Mutex(writer) }

@@ -28,8 +28,8 @@ package final class RunContext: Sendable {
     package let processes: ProcessTable
     /// Runs process-pool tasks in real child processes, when the engine has them; without it,
     /// each pool process is an isolated copy of the variables in this process (the simulator).
-    /// Set once by the engine before any instance runs (the start gate orders the write before
-    /// every read, as for `EventRecorder.origin`), which makes nonisolated(unsafe) safe here.
+    /// Set once, by `RunSession.init`, before any thread that reads it exists, which makes
+    /// nonisolated(unsafe) safe here.
     package nonisolated(unsafe) var processRunner: (any ProcessTaskRunner)?
     /// In a child process that runs pool tasks: what to do before `exit: N` ends the process for
     /// real (send what it recorded). Set once before any step runs, as `processRunner` is.
