@@ -50,9 +50,12 @@ struct RunEndToEndTests {
             let path = folder.appendingPathComponent(name).path
             let run = try launch(["run", path, "--speed", "50", "--quiet", "--timeout", "30", "--color", "never"])
             // An example about lost updates may lose one on real threads: its expectation may fail
-            // (exit 1), as its `# conformance: outcome-dependent` line says.
-            let mayFail = try String(contentsOfFile: path, encoding: .utf8).contains("# conformance: outcome-dependent")
-            #expect(run.exited(with: 0) || (mayFail && run.exited(with: 1)), "\(name): \(run.summary)")
+            // (exit 1), as its `# conformance: outcome-dependent` line says; one that shows a
+            // runtime error says so (`# conformance: ends error`) and ends with exit code 5.
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let mayFail = text.contains("# conformance: outcome-dependent")
+            let expected: Int32 = text.contains("# conformance: ends error") ? 5 : 0
+            #expect(run.exited(with: expected) || (mayFail && run.exited(with: 1)), "\(name): \(run.summary)")
         }
     }
 
